@@ -1,0 +1,3 @@
+from plainwords.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,194 @@
+"""The command line: options in, exit code out. All the work happens in ``run`` and below.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 a usage, input or
+configuration error (one line on stderr, no traceback); 3 an internal error (a bug: the message
+says how to report it).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from plainwords import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class UserError(click.ClickException):
+    """An error the user can fix; printed as one line, exit 2."""
+
+    exit_code = EXIT_USAGE
+
+    def show(self, file=None) -> None:
+        click.echo(f"plainwords: {self.format_message()}", err=True)
+
+
+def _color(option: bool | None) -> bool:
+    if option is not None:
+        return option
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _load_config(config_path: str | None):
+    from plainwords.config import find_config, load_config
+    from plainwords.yamlfile import DataError
+
+    try:
+        path = Path(config_path) if config_path else find_config()
+        if config_path and not Path(config_path).is_file():
+            raise UserError(f"{config_path}: configuration file not found")
+        return load_config(path)
+    except DataError as error:
+        raise UserError(str(error)) from None
+
+
+def _linter(config, lexicons: Sequence[str]):
+    from plainwords.engine import ModelError
+    from plainwords.lexicon import LexiconError
+    from plainwords.run import build_linter
+
+    try:
+        return build_linter(config, lexicons)
+    except LexiconError as error:
+        for problem in error.problems[:-1]:
+            click.echo(f"plainwords: {problem}", err=True)
+        raise UserError(str(error.problems[-1])) from None
+    except ModelError as error:
+        raise UserError(str(error)) from None
+
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="plainwords")
+def cli() -> None:
+    """plainwords finds labels that shame the people they describe ("hard to reach",
+    "service users", "addicts") and jargon that shuts them out ("wraparound", "going forward",
+    "utilise"), says why, and suggests what to say instead.
+
+    \b
+    Examples:
+      plainwords check report.md            check one document
+      plainwords check docs/ --fail-on error   gate a folder on errors only
+      plainwords check --format json notes.txt
+      cat draft.txt | plainwords check -    check text from standard input
+    """
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-f", "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "suggestion", "never"]), default=None, help="Lowest severity that makes the run fail (exit 1). Default: warning.")
+@click.option("--stdin-filename", default=None, metavar="NAME", help="Name (and so format) for text read from '-'.")
+@click.option("--include-mentions", is_flag=True, default=None, help="Also report terms that are quoted or named as words, as suggestions.")
+@click.option("--lexicon", "lexicons", multiple=True, metavar="FILE", help="An extra lexicon file (repeatable).")
+@click.option("--disable", multiple=True, metavar="NAME", help="Disable an entry id, category or topic (repeatable).")
+@click.option("--model", default=None, metavar="NAME", help="Use an installed trained spaCy pipeline (e.g. en_core_web_sm) for sharper context.")
+@click.option("--config", "config_path", default=None, metavar="FILE", help="Configuration file (default: nearest .plainwords.toml/.yaml or pyproject.toml).")
+@click.option("--max-size", type=click.IntRange(min=1), default=None, metavar="MB", help="Skip files larger than this many megabytes (default 50).")
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: when writing to a terminal and NO_COLOR is unset).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only findings and errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print each file as it is checked and every notice.")
+def check(paths, output_format, fail_on, stdin_filename, include_mentions, lexicons, disable, model, config_path, max_size, color, quiet, verbose) -> None:
+    """Check documents for stigmatising labels and jargon.
+
+    PATHS are files or directories (searched for known document types); '-' reads standard input.
+    With no PATHS, the current directory is checked.
+
+    \b
+    Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
+    """
+    from plainwords.findings import at_or_above, sort_findings
+    from plainwords.reporters import Run, reporters
+    from plainwords.run import Problems, check_paths
+
+    config = _load_config(config_path)
+    config = config.with_options(
+        fail_on=fail_on,
+        include_mentions=include_mentions,
+        model=model,
+        disable=tuple(config.disable) + tuple(disable) if disable else None,
+    )
+    linter = _linter(config, lexicons)
+    problems = Problems()
+    findings = []
+    files = 0
+    paths = paths or (".",)
+    show_progress = not quiet and output_format == "text" and sys.stderr.isatty() and not verbose
+
+    def on_file(path: str) -> None:
+        if verbose:
+            click.echo(f"checking {path}", err=True)
+
+    results = check_paths(
+        linter, paths, config, problems,
+        stdin_filename=stdin_filename,
+        max_bytes=max_size * 1_000_000 if max_size else None,
+        on_file=on_file,
+    )
+    if show_progress:
+        with click.progressbar(results, label="Checking", file=sys.stderr, show_pos=True) as bar:
+            for _, file_findings in bar:
+                files += 1
+                findings.extend(file_findings)
+    else:
+        for _, file_findings in results:
+            files += 1
+            findings.extend(file_findings)
+
+    for message in problems.errors:
+        click.echo(f"plainwords: {message}", err=True)
+    if not quiet:
+        for message in problems.skipped + problems.notices:
+            click.echo(f"plainwords: note: {message}", err=True)
+    run = Run(findings=sort_findings(findings), files=files, skipped=problems.skipped)
+    nothing_read = problems.errors and files == 0
+    if not nothing_read and not (quiet and output_format == "text" and not run.findings):
+        reporters()[output_format](run, sys.stdout, _color(color) and output_format == "text")
+    if problems.errors:
+        raise SystemExit(EXIT_USAGE)
+    if files == 0 and not problems.skipped and not quiet:
+        click.echo("plainwords: note: no documents found to check", err=True)
+    raise SystemExit(EXIT_FINDINGS if at_or_above(run.findings, config.fail_on) else EXIT_OK)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and return the exit code, never a traceback."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="plainwords", standalone_mode=False)
+    except SystemExit as exit_:
+        return int(exit_.code or 0) if not isinstance(exit_.code, str) else EXIT_USAGE
+    except click.exceptions.Abort:
+        click.echo("plainwords: aborted", err=True)
+        return EXIT_USAGE
+    except click.ClickException as error:
+        if isinstance(error, click.UsageError) and error.ctx is not None:
+            click.echo(error.ctx.get_usage(), err=True)
+            click.echo(f"Try '{error.ctx.command_path} --help' for help.\n", err=True)
+        error.show() if isinstance(error, UserError) else click.echo(f"plainwords: {error.format_message()}", err=True)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        click.echo("plainwords: interrupted", err=True)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # noqa: BLE001 - the last line of defence against tracebacks
+        click.echo(
+            f"plainwords: internal error: {type(error).__name__}: {error}\n"
+            f"This is a bug in plainwords {__version__}. Please report it to the maintainers with "
+            "the command you ran and, if you can, the file (set PLAINWORDS_DEBUG=1 to see the "
+            "traceback).",
+            err=True,
+        )
+        if os.environ.get("PLAINWORDS_DEBUG"):
+            raise
+        return EXIT_INTERNAL
+    return EXIT_OK

@@ -1,0 +1,132 @@
+"""The spaCy component: finds lexicon terms in a Doc and writes them to ``doc.spans``.
+
+It knows nothing of files, configuration or output. Importing this module must stay cheap: spaCy
+imports every ``spacy_factories`` entry point whenever a ``Language`` is made, so no lexicon is
+loaded here until a pipeline asks for the component.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from plainwords.conditions import CompiledConditions, compile_conditions, holds
+from plainwords.forms import first_words, surface_forms
+from plainwords.lexicon import Entry, Lexicon, load_lexicon
+from plainwords.mentions import is_mention
+
+SPAN_KEY = "plainwords"
+MENTION_KEY = "plainwords_mentions"
+DEFAULT_LEXICONS = ["stigma", "jargon"]
+
+
+@Language.factory(
+    "plainwords",
+    default_config={"lexicons": DEFAULT_LEXICONS, "span_key": SPAN_KEY, "mention_key": MENTION_KEY},
+)
+def make_plainwords(
+    nlp: Language, name: str, lexicons: list[str], span_key: str, mention_key: str
+) -> PlainwordsMatcher:
+    """Build the component; ``lexicons`` names built-in lexicons or YAML paths, loaded here."""
+    lexicon = load_lexicon(lexicons) if lexicons else Lexicon(())
+    return PlainwordsMatcher(nlp, name, lexicon, span_key=span_key, mention_key=mention_key)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    entry: Entry
+    when: CompiledConditions | None
+    unless: CompiledConditions | None
+
+
+class PlainwordsMatcher:
+    """Matches every surface form of every entry, applies context, keeps the longest match."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "plainwords",
+        lexicon: Lexicon | None = None,
+        *,
+        span_key: str = SPAN_KEY,
+        mention_key: str = MENTION_KEY,
+    ) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.span_key = span_key
+        self.mention_key = mention_key
+        self.set_lexicon(lexicon or Lexicon(()))
+
+    # -- building -----------------------------------------------------------------------------
+    def set_lexicon(self, lexicon: Lexicon, forms: dict[str, Iterable[str]] | None = None) -> None:
+        """Compile a lexicon into matchers. ``forms`` (entry id → surface forms) skips expansion,
+        for callers that cached it."""
+        vocab = self.nlp.vocab
+        self.lexicon = lexicon
+        self._rules: dict[int, _Rule] = {}
+        self._lower = PhraseMatcher(vocab, attr="LOWER")
+        self._exact = PhraseMatcher(vocab, attr="ORTH")
+        self._tokens = Matcher(vocab, validate=True)
+        self._model_tokens = Matcher(vocab, validate=True)
+        self.forms: dict[str, tuple[str, ...]] = {}
+        make_doc = self.nlp.make_doc
+        for entry in lexicon:
+            key = vocab.strings.add(entry.id)
+            self._rules[key] = _Rule(
+                entry,
+                compile_conditions(entry.when, make_doc),
+                compile_conditions(entry.unless, make_doc),
+            )
+            entry_forms = tuple(sorted(forms[entry.id] if forms and entry.id in forms else surface_forms(entry)))
+            self.forms[entry.id] = entry_forms
+            if entry_forms:
+                matcher = self._exact if entry.case_sensitive else self._lower
+                matcher.add(entry.id, list(self.nlp.tokenizer.pipe(entry_forms)))
+            if entry.patterns:
+                target = self._model_tokens if entry.needs_model() else self._tokens
+                target.add(entry.id, [list(p) for p in entry.patterns])
+        # Only matchers that hold patterns run (an empty one costs a call and warns).
+        self._active = [m for m in (self._lower, self._exact, self._tokens) if len(m)]
+
+    @property
+    def trigger_words(self) -> set[str]:
+        """Lower-case first words of every form: text without any of them cannot match.
+
+        Entries with token patterns have no fixed first word, so their presence disables
+        prefiltering (the empty string is the signal)."""
+        words = first_words(f for forms in self.forms.values() for f in forms)
+        if any(rule.entry.patterns for rule in self._rules.values()):
+            words.add("")
+        return words
+
+    # -- matching -----------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        candidates: list[Span] = []
+        matches = [m for matcher in self._active for m in matcher(doc)]
+        if len(self._model_tokens) and doc.has_annotation("TAG") and doc.has_annotation("DEP"):
+            matches += list(self._model_tokens(doc))
+        for key, start, end in matches:
+            rule = self._rules[key]
+            if rule.when is not None and not holds(rule.when, doc, start, end, every=True):
+                continue
+            if rule.unless is not None and holds(rule.unless, doc, start, end, every=False):
+                continue
+            candidates.append(Span(doc, start, end, label=rule.entry.category, span_id=rule.entry.id))
+        uses, mentions = [], []
+        for span in filter_spans(candidates):
+            (mentions if is_mention(doc, span.start, span.end) else uses).append(span)
+        doc.spans[self.span_key] = uses
+        doc.spans[self.mention_key] = mentions
+        return doc
+
+    def entry_for(self, span: Span) -> Entry:
+        """The lexicon entry behind a span this component wrote."""
+        entry = self.lexicon.get(span.id_)
+        if entry is None:
+            raise KeyError(span.id_)
+        return entry

@@ -1,0 +1,120 @@
+"""The one entry point the CLI, the report and the server call: documents in, findings out.
+
+It owns the pipeline (built once), batching through ``nlp.pipe`` and the prefilter that keeps
+paragraphs without any trigger word away from spaCy. Suppressions and the team's allow list are
+applied here, after matching, so the component stays ignorant of files and configuration.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from plainwords.document import Document
+from plainwords.findings import Finding, make_finding, sort_findings
+from plainwords.forms import inflections, joinings
+from plainwords.lexicon import Lexicon
+from plainwords.readers import read_text
+from plainwords.segments import Segment, segments
+
+
+class ModelError(Exception):
+    """A ``--model`` that cannot be loaded; the message says how to install it."""
+
+
+def build_pipeline(lexicon: Lexicon, model: str | None = None):
+    """``spacy.blank("en")`` plus plainwords, or a trained pipeline where one is asked for."""
+    import spacy
+
+    if model:
+        try:
+            nlp = spacy.load(model, exclude=["ner", "textcat", "lemmatizer"])
+        except OSError:
+            raise ModelError(
+                f"spaCy pipeline {model!r} is not installed; install it (for example "
+                f"'pip install {model}' from a wheel you have) or leave out --model"
+            ) from None
+    else:
+        nlp = spacy.blank("en")
+    component = nlp.add_pipe("plainwords", config={"lexicons": []})
+    component.set_lexicon(lexicon)
+    return nlp
+
+
+@dataclass(frozen=True)
+class Options:
+    include_mentions: bool = False
+    allow: tuple[str, ...] = ()
+    batch_size: int = 256
+
+
+class Linter:
+    """Holds a built pipeline; cheap to call many times."""
+
+    def __init__(self, lexicon: Lexicon, *, model: str | None = None, options: Options | None = None) -> None:
+        self.lexicon = lexicon
+        self.options = options or Options()
+        self.nlp = build_pipeline(lexicon, model)
+        self.component = self.nlp.get_pipe("plainwords")
+        self.triggers = frozenset(self.component.trigger_words)
+        self._allowed = allowed_forms(self.options.allow)
+
+    def check_text(self, text: str, path: str = "<text>") -> list[Finding]:
+        return self.check(read_text(path, text))
+
+    def check(self, document: Document) -> list[Finding]:
+        for _, findings in self.check_many([document]):
+            return findings
+        return []
+
+    def check_many(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Finding]]]:
+        """Findings for each document, in order, streaming: one document's Docs at a time."""
+        end_of_document: Segment | None = None
+        pending: list[Finding] = []
+
+        def stream() -> Iterator[tuple[str, tuple[Document, Segment | None]]]:
+            for document in documents:
+                for segment in segments(document.lint_text, self.triggers):
+                    yield segment.text, (document, segment)
+                yield "", (document, end_of_document)
+
+        for doc, (document, segment) in self.nlp.pipe(stream(), as_tuples=True, batch_size=self.options.batch_size):
+            if segment is None:
+                yield document, self._finish(document, pending)
+                pending = []
+                continue
+            pending.extend(self._findings(doc, document, segment))
+
+    def _findings(self, doc, document: Document, segment: Segment) -> Iterator[Finding]:
+        groups = [(self.component.span_key, False)]
+        if self.options.include_mentions:
+            groups.append((self.component.mention_key, True))
+        for key, mention in groups:
+            for span in doc.spans[key]:
+                entry = self.component.entry_for(span)
+                start = segment.to_lint(span.start_char)
+                end = segment.to_lint_end(span.end_char)
+                yield make_finding(document, start, end, entry, mention=mention)
+
+    def _finish(self, document: Document, findings: list[Finding]) -> list[Finding]:
+        kept = [
+            f
+            for f in findings
+            if not any(s.covers(f.line, f.rule, f.category) for s in document.suppressions)
+            and _normal(f.text) not in self._allowed
+        ]
+        return sort_findings(kept)
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.split(r"[\s\-]+", text.lower())).strip()
+
+
+def allowed_forms(phrases: Iterable[str]) -> frozenset[str]:
+    """A team's allow list, with the same plurals and hyphen variants the matcher uses."""
+    forms = set()
+    for phrase in phrases:
+        for inflected in inflections(phrase.lower(), "both"):
+            forms.update(_normal(j) for j in joinings(inflected))
+    return frozenset(forms)

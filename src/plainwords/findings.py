@@ -1,0 +1,110 @@
+"""Findings: what a reporter prints and what ``--fix`` rewrites.
+
+The JSON fields here are a contract other tools read (docs/json-format.md): add fields, never
+rename or remove them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from plainwords.document import Document
+from plainwords.lexicon import SEVERITY_RANK, Entry
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One flagged use (or, with ``--include-mentions``, mention) of a lexicon term."""
+
+    path: str
+    start: int  # 0-based character offset in the decoded file text, inclusive
+    end: int  # exclusive
+    line: int  # 1-based
+    column: int  # 1-based, in characters
+    end_line: int
+    end_column: int  # exclusive
+    text: str  # exactly document.text[start:end]
+    entry: Entry
+    severity: str
+    mention: bool = False
+    location: str | None = None
+
+    @property
+    def rule(self) -> str:
+        return self.entry.id
+
+    @property
+    def category(self) -> str:
+        return self.entry.category
+
+    @property
+    def message(self) -> str:
+        if self.mention:
+            return f"Mention of “{self.text}”: {self.entry.reason}"
+        return f"“{self.text}”: {self.entry.reason}"
+
+    @property
+    def rank(self) -> int:
+        return SEVERITY_RANK[self.severity]
+
+    def to_dict(self) -> dict[str, Any]:
+        entry = self.entry
+        data: dict[str, Any] = {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "rule": entry.id,
+            "category": entry.category,
+            "topic": entry.topic,
+            "severity": self.severity,
+            "message": self.message,
+            "alternatives": list(entry.alternatives),
+            "reason": entry.reason,
+            "source": {"name": entry.source.name, "url": entry.source.url},
+            "mention": self.mention,
+        }
+        if entry.note:
+            data["note"] = entry.note
+        if self.location:
+            data["location"] = self.location
+        return data
+
+
+def make_finding(document: Document, lint_start: int, lint_end: int, entry: Entry, *, mention: bool = False) -> Finding:
+    """Map a match in linted text back to the exact characters of the source."""
+    start, end = document.source_range(lint_start, lint_end)
+    line, column = document.lines.position(start)
+    end_line, end_column = document.lines.position(end)
+    return Finding(
+        path=document.path,
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        text=document.text[start:end],
+        entry=entry,
+        severity="suggestion" if mention else entry.severity,
+        mention=mention,
+        location=document.location(line),
+    )
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (f.path, f.start, f.end, f.rule))
+
+
+def at_or_above(findings: Iterable[Finding], threshold: str) -> list[Finding]:
+    """Findings at or above a ``--fail-on`` level ("never" matches nothing)."""
+    if threshold == "never":
+        return []
+    rank = SEVERITY_RANK[threshold]
+    return [f for f in findings if f.rank >= rank]

@@ -1,0 +1,479 @@
+"""Lexicon entries: what to flag, why, and what to say instead.
+
+A lexicon is data written by people (our own and organisations' own), so loading validates every
+field and reports each problem as ``file:line: what is wrong``. Nothing here knows spaCy: turning
+terms into matchable forms lives in ``forms`` and matching in ``component``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from plainwords.yamlfile import DataError, LineDict, LineList, load_yaml_file
+
+FORMAT_VERSION = 1
+SEVERITIES = ("error", "warning", "suggestion")
+SEVERITY_RANK = {"suggestion": 1, "warning": 2, "error": 3}
+INFLECTIONS = ("noun", "verb", "both", "none")
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_CATEGORY = re.compile(r"^[a-z][a-z0-9_-]*$")
+
+# Token-pattern keys a lexicon may use. REGEX and FUZZY are left out on purpose: lexicons are
+# data from many hands, and a backtracking regular expression could hang every run.
+PATTERN_KEYS = frozenset(
+    {"ORTH", "TEXT", "LOWER", "NORM", "LEMMA", "POS", "TAG", "DEP", "SHAPE", "OP", "LENGTH"}
+    | {"IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT"}
+    | {"IS_SPACE", "IS_STOP", "IS_SENT_START", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL"}
+)
+PATTERN_PREDICATES = frozenset({"IN", "NOT_IN", "==", "!=", ">=", "<=", ">", "<"})
+MODEL_PATTERN_KEYS = frozenset({"POS", "TAG", "DEP", "LEMMA"})
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The published guide that supports an entry."""
+
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Examples:
+    """Sentences that show an entry at work: ``flag`` must be reported, ``ok`` must not."""
+
+    flag: tuple[str, ...] = ()
+    ok: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Conditions:
+    """Context around a match, stated as data. See docs/lexicon-format.md.
+
+    Phrases are compared case-insensitively, word by word, with plural forms of the last word.
+    """
+
+    followed_by: tuple[str, ...] = ()
+    preceded_by: tuple[str, ...] = ()
+    near: tuple[str, ...] = ()
+    window: int = 6
+    capitalised: bool | None = None
+
+    def is_empty(self) -> bool:
+        return not (self.followed_by or self.preceded_by or self.near) and self.capitalised is None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing plainwords flags, with everything needed to explain and fix it."""
+
+    id: str
+    category: str
+    terms: tuple[str, ...]
+    alternatives: tuple[str, ...]
+    reason: str
+    severity: str
+    source: Reference
+    topic: str | None = None
+    note: str | None = None
+    autofix: bool = False
+    inflect: str = "noun"
+    spelling_variants: bool = False
+    case_sensitive: bool = False
+    patterns: tuple[Any, ...] = ()
+    when: Conditions | None = None
+    unless: Conditions | None = None
+    examples: Examples = field(default_factory=Examples)
+    file: str = ""
+    line: int = 0
+
+    def needs_model(self) -> bool:
+        """Whether this entry's token patterns need a trained pipeline (POS, parse, lemmas)."""
+        return any(
+            key in MODEL_PATTERN_KEYS for pattern in self.patterns for token in pattern for key in token
+        )
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """An ordered, validated collection of entries from one or more files."""
+
+    entries: tuple[Entry, ...]
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Entry]:
+        return {entry.id: entry for entry in self.entries}
+
+    def get(self, entry_id: str) -> Entry | None:
+        return self._by_id.get(entry_id)
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(entry.category for entry in self.entries))
+
+    def without(self, names: Iterable[str]) -> Lexicon:
+        """Drop entries named by id, category or topic (as a team's ``disable`` list does)."""
+        drop = set(names)
+        return Lexicon(
+            tuple(
+                e for e in self.entries if not ({e.id, e.category, e.topic or ""} & drop)
+            )
+        )
+
+    def with_severities(self, overrides: dict[str, str]) -> Lexicon:
+        """Change severities by entry id, category or topic; an id beats a topic beats a category."""
+        if not overrides:
+            return self
+
+        def severity(entry: Entry) -> str:
+            for key in (entry.id, entry.topic, entry.category):
+                if key and key in overrides:
+                    return overrides[key]
+            return entry.severity
+
+        return Lexicon(tuple(replace(e, severity=severity(e)) for e in self.entries))
+
+    def merged(self, other: Lexicon) -> Lexicon:
+        """Add another lexicon's entries; an entry with the same id replaces ours."""
+        theirs = {e.id for e in other.entries}
+        return Lexicon(tuple(e for e in self.entries if e.id not in theirs) + other.entries)
+
+
+class LexiconError(Exception):
+    """Every problem found in one or more lexicon files."""
+
+    def __init__(self, problems: Sequence[DataError]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def builtin_lexicon_dir() -> Path:
+    """Where the shipped lexicons live: inside the wheel, or at the repository root in a checkout."""
+    packaged = Path(str(resources.files("plainwords"))) / "lexicons"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "lexicons"
+
+
+def builtin_lexicon_names() -> list[str]:
+    return sorted(p.stem for p in builtin_lexicon_dir().glob("*.yaml"))
+
+
+def resolve_lexicon(name: str | Path) -> Path:
+    """A built-in lexicon name ("stigma") or a path to a YAML file."""
+    text = str(name)
+    if "/" not in text and "\\" not in text and not text.endswith((".yaml", ".yml")):
+        path = builtin_lexicon_dir() / f"{text}.yaml"
+        if not path.is_file():
+            known = ", ".join(builtin_lexicon_names()) or "none"
+            raise LexiconError(
+                [DataError(text, None, f"no built-in lexicon of that name (built-in: {known})")]
+            )
+        return path
+    return Path(text)
+
+
+def load_lexicon(names: Iterable[str | Path]) -> Lexicon:
+    """Load and validate lexicon files; raise ``LexiconError`` listing every problem."""
+    entries: list[Entry] = []
+    problems: list[DataError] = []
+    for name in names:
+        try:
+            path = resolve_lexicon(name)
+            data = load_yaml_file(path)
+        except LexiconError as error:
+            problems.extend(error.problems)
+            continue
+        except DataError as error:
+            problems.append(error)
+            continue
+        file_entries, file_problems = parse_lexicon(data, str(path))
+        entries.extend(file_entries)
+        problems.extend(file_problems)
+    problems.extend(_cross_entry_problems(entries))
+    if problems:
+        raise LexiconError(problems)
+    return Lexicon(tuple(entries))
+
+
+def parse_lexicon(data: Any, path: str) -> tuple[list[Entry], list[DataError]]:
+    """Turn one file's parsed YAML into entries, collecting problems instead of stopping at one."""
+    problems: list[DataError] = []
+    if data is None:
+        return [], [DataError(path, None, "the lexicon file is empty")]
+    if not isinstance(data, LineDict):
+        return [], [DataError(path, 1, "a lexicon file must be a mapping with 'category' and 'entries'")]
+    unknown = set(data) - {"version", "category", "description", "entries"}
+    for key in sorted(unknown, key=str):
+        problems.append(DataError(path, data.line_of(str(key)), f"unknown key {key!r} at the top level"))
+    version = data.get("version", FORMAT_VERSION)
+    if version != FORMAT_VERSION:
+        problems.append(
+            DataError(path, data.line_of("version"), f"unsupported lexicon version {version!r} (this plainwords reads version {FORMAT_VERSION})")
+        )
+    category = data.get("category")
+    if not isinstance(category, str) or not _CATEGORY.match(category):
+        problems.append(
+            DataError(path, data.line_of("category"), "'category' must be a lower-case word such as 'stigma' or 'jargon'")
+        )
+        category = "unknown"
+    raw_entries = data.get("entries")
+    if not isinstance(raw_entries, LineList):
+        problems.append(DataError(path, data.line_of("entries"), "'entries' must be a list of entries"))
+        return [], problems
+    entries = []
+    for index, raw in enumerate(raw_entries):
+        line = raw_entries.line_of(index)
+        entry, entry_problems = _parse_entry(raw, category, path, line)
+        problems.extend(entry_problems)
+        if entry is not None:
+            entries.append(entry)
+    return entries, problems
+
+
+_ENTRY_KEYS = {
+    "id", "terms", "alternatives", "reason", "severity", "source", "topic", "note", "autofix",
+    "inflect", "spelling_variants", "case_sensitive", "patterns", "when", "unless", "examples",
+}
+_CONDITION_KEYS = {"followed_by", "preceded_by", "near", "window", "capitalised"}
+
+
+def _parse_entry(raw: Any, category: str, path: str, line: int) -> tuple[Entry | None, list[DataError]]:
+    problems: list[DataError] = []
+
+    def problem(key: str | None, message: str) -> None:
+        where = raw.line_of(key) if key and isinstance(raw, LineDict) else line
+        label = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
+        prefix = f"entry '{label}': " if label else ""
+        problems.append(DataError(path, where, prefix + message))
+
+    if not isinstance(raw, LineDict):
+        return None, [DataError(path, line, "each entry must be a mapping with 'id', 'terms', …")]
+    for key in sorted(set(raw) - _ENTRY_KEYS, key=str):
+        problem(str(key), f"unknown key {key!r} (known keys: {', '.join(sorted(_ENTRY_KEYS))})")
+
+    entry_id = raw.get("id")
+    if not isinstance(entry_id, str) or not _ID.match(entry_id):
+        problem("id", "'id' must be kebab-case, like 'hard-to-reach'")
+        entry_id = ""
+
+    terms = _strings(raw, "terms", problem, required=False)
+    patterns = _patterns(raw, problem)
+    if not terms and not patterns:
+        problem("terms", "'terms' must list at least one phrase (or give 'patterns')")
+    for term in terms:
+        if not re.search(r"\w", term):
+            problem("terms", f"term {term!r} has no letters or digits, so it can never match")
+    alternatives = _strings(raw, "alternatives", problem, required=True)
+    reason = _text(raw, "reason", problem, required=True)
+    note = _text(raw, "note", problem, required=False)
+    topic = _text(raw, "topic", problem, required=False)
+    severity = raw.get("severity")
+    if severity not in SEVERITIES:
+        problem("severity", f"'severity' must be one of {', '.join(SEVERITIES)}")
+        severity = "warning"
+    source = _reference(raw, problem)
+    inflect = raw.get("inflect", "noun")
+    if inflect not in INFLECTIONS:
+        problem("inflect", f"'inflect' must be one of {', '.join(INFLECTIONS)}")
+        inflect = "noun"
+    flags = {}
+    for key in ("autofix", "spelling_variants", "case_sensitive"):
+        value = raw.get(key, False)
+        if not isinstance(value, bool):
+            problem(key, f"'{key}' must be true or false")
+            value = False
+        flags[key] = value
+    when = _conditions(raw, "when", problem)
+    unless = _conditions(raw, "unless", problem)
+    examples = _examples(raw, problem)
+
+    if problems:
+        return None, problems
+    return (
+        Entry(
+            id=entry_id,
+            category=category,
+            terms=tuple(terms),
+            alternatives=tuple(alternatives),
+            reason=reason or "",
+            severity=severity,
+            source=source or Reference("", ""),
+            topic=topic,
+            note=note,
+            inflect=inflect,
+            patterns=tuple(patterns),
+            when=when,
+            unless=unless,
+            examples=examples,
+            file=path,
+            line=line,
+            **flags,
+        ),
+        [],
+    )
+
+
+def _strings(raw: LineDict, key: str, problem, *, required: bool) -> list[str]:
+    value = raw.get(key)
+    if value is None:
+        if required:
+            problem(key, f"'{key}' is required: list at least one")
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        problem(key, f"'{key}' must be a list of non-empty text")
+        return []
+    if required and not value:
+        problem(key, f"'{key}' must list at least one")
+    return [" ".join(v.split()) for v in value]
+
+
+def _text(raw: LineDict, key: str, problem, *, required: bool) -> str | None:
+    value = raw.get(key)
+    if value is None:
+        if required:
+            problem(key, f"'{key}' is required")
+        return None
+    if not isinstance(value, str) or not value.strip():
+        problem(key, f"'{key}' must be non-empty text")
+        return None
+    return " ".join(value.split())
+
+
+def _reference(raw: LineDict, problem) -> Reference | None:
+    value = raw.get("source")
+    if value is None:
+        problem("source", "'source' is required: give the guide's 'name' and 'url'")
+        return None
+    if not isinstance(value, dict) or set(value) - {"name", "url"}:
+        problem("source", "'source' must be a mapping with 'name' and 'url'")
+        return None
+    name, url = value.get("name"), value.get("url")
+    if not isinstance(name, str) or not name.strip():
+        problem("source", "'source' needs a 'name'")
+        return None
+    if not isinstance(url, str) or not re.match(r"^https?://\S+$", url):
+        problem("source", "'source' needs a 'url' starting with http:// or https://")
+        return None
+    return Reference(name.strip(), url.strip())
+
+
+def _conditions(raw: LineDict, key: str, problem) -> Conditions | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        problem(key, f"'{key}' must be a mapping of conditions ({', '.join(sorted(_CONDITION_KEYS))})")
+        return None
+    unknown = set(value) - _CONDITION_KEYS
+    if unknown:
+        problem(key, f"unknown condition {sorted(map(str, unknown))[0]!r} in '{key}' (known: {', '.join(sorted(_CONDITION_KEYS))})")
+        return None
+    fields: dict[str, Any] = {}
+    for name in ("followed_by", "preceded_by", "near"):
+        items = value.get(name, [])
+        if isinstance(items, str):
+            items = [items]
+        if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+            problem(key, f"'{key}.{name}' must be a list of words or phrases")
+            return None
+        fields[name] = tuple(" ".join(i.lower().split()) for i in items)
+    window = value.get("window", 6)
+    if not isinstance(window, int) or isinstance(window, bool) or not 1 <= window <= 50:
+        problem(key, f"'{key}.window' must be a whole number from 1 to 50")
+        return None
+    capitalised = value.get("capitalised")
+    if capitalised is not None and not isinstance(capitalised, bool):
+        problem(key, f"'{key}.capitalised' must be true or false")
+        return None
+    conditions = Conditions(window=window, capitalised=capitalised, **fields)
+    if conditions.is_empty():
+        problem(key, f"'{key}' states no condition")
+        return None
+    return conditions
+
+
+def _examples(raw: LineDict, problem) -> Examples:
+    value = raw.get("examples")
+    if value is None:
+        return Examples()
+    if not isinstance(value, dict) or set(value) - {"flag", "ok"}:
+        problem("examples", "'examples' must be a mapping with 'flag' and/or 'ok' lists of sentences")
+        return Examples()
+    lists = {}
+    for name in ("flag", "ok"):
+        items = value.get(name, [])
+        if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+            problem("examples", f"'examples.{name}' must be a list of sentences")
+            items = []
+        lists[name] = tuple(items)
+    return Examples(**lists)
+
+
+def _patterns(raw: LineDict, problem) -> list[Any]:
+    value = raw.get("patterns")
+    if value is None:
+        return []
+    if not isinstance(value, list) or not value:
+        problem("patterns", "'patterns' must be a list of token patterns (each a list of token specs)")
+        return []
+    for pattern in value:
+        if not isinstance(pattern, list) or not pattern or not all(isinstance(t, dict) for t in pattern):
+            problem("patterns", "each pattern must be a non-empty list of token specs such as {LOWER: 'did'}")
+            return []
+        for token in pattern:
+            for key, spec in token.items():
+                if key not in PATTERN_KEYS:
+                    problem("patterns", f"token attribute {key!r} is not allowed in patterns")
+                    return []
+                if isinstance(spec, dict) and set(spec) - PATTERN_PREDICATES:
+                    bad = sorted(set(map(str, spec)) - PATTERN_PREDICATES)[0]
+                    problem("patterns", f"predicate {bad!r} is not allowed (use IN, NOT_IN or comparisons)")
+                    return []
+    return [_plain(p) for p in value]
+
+
+def _plain(value: Any) -> Any:
+    """Strip line-tracking types so patterns are ordinary JSON-like data."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _cross_entry_problems(entries: Sequence[Entry]) -> list[DataError]:
+    problems = []
+    seen_ids: dict[str, Entry] = {}
+    seen_terms: dict[tuple[str, bool], Entry] = {}
+    for entry in entries:
+        first = seen_ids.get(entry.id)
+        if first is not None:
+            problems.append(
+                DataError(entry.file, entry.line, f"duplicate id '{entry.id}' (first at {first.file}:{first.line})")
+            )
+        else:
+            seen_ids[entry.id] = entry
+        for term in entry.terms:
+            key = (term if entry.case_sensitive else term.lower(), entry.case_sensitive)
+            other = seen_terms.get(key)
+            if other is not None and other.id != entry.id:
+                problems.append(
+                    DataError(entry.file, entry.line, f"entry '{entry.id}': term {term!r} is already in entry '{other.id}' ({other.file}:{other.line})")
+                )
+            else:
+                seen_terms[key] = entry
+    return problems

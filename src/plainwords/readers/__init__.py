@@ -1,0 +1,91 @@
+"""Readers: one function per format, each turning a file's text into a ``Document``.
+
+``read_path`` decodes bytes and picks the reader by extension; unknown extensions are read as
+plain text. A reader never changes ``text``: it only decides what ``lint_text`` holds.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from plainwords.document import Document
+from plainwords.readers.decoding import MAX_BYTES, NotText, ReadError, decode
+from plainwords.readers.markdown import read_markdown
+
+__all__ = ["MAX_BYTES", "NotText", "ReadError", "read_path", "read_text", "read_bytes", "TEXT_READERS", "KNOWN_EXTENSIONS"]
+
+Reader = Callable[..., Document]
+
+
+def read_text(path: str, text: str, **kwargs) -> Document:
+    """Plain text: everything is prose."""
+    return Document(path=path, text=text, lint_text=text, kind="text", **kwargs)
+
+
+# Readers of decoded text, by lower-case extension.
+TEXT_READERS: dict[str, Reader] = {
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".mdx": read_markdown,
+    ".txt": read_text,
+    ".text": read_text,
+}
+# Readers of raw bytes (container formats such as Word), by lower-case extension.
+BYTE_READERS: dict[str, Callable[[str, bytes], Document]] = {}
+
+# What ``plainwords check DIR`` picks up when walking a directory.
+KNOWN_EXTENSIONS = set(TEXT_READERS) | set(BYTE_READERS)
+
+_BINARY_EXTENSIONS = {
+    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".pdf", ".zip", ".gz", ".tar", ".xz",
+    ".7z", ".exe", ".dll", ".so", ".dylib", ".class", ".jar", ".pyc", ".woff", ".woff2", ".ttf",
+    ".otf", ".mp3", ".mp4", ".mov", ".avi", ".wav", ".doc", ".xls", ".xlsx", ".ppt", ".pptx",
+}
+
+
+def reader_for(path: str, kind: str | None = None) -> Reader:
+    extension = f".{kind}" if kind else os.path.splitext(path)[1].lower()
+    return TEXT_READERS.get(extension, read_text)
+
+
+def read_bytes(path: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> Document:
+    """Make a Document from a file's bytes, choosing the reader by the path's extension."""
+    if len(data) > max_bytes:
+        raise ReadError(
+            f"{path}: {len(data) / 1e6:.1f} MB is larger than the {max_bytes / 1e6:.0f} MB limit; "
+            "raise it with --max-size or split the file"
+        )
+    extension = os.path.splitext(path)[1].lower()
+    if extension in BYTE_READERS:
+        return BYTE_READERS[extension](path, data)
+    if extension in _BINARY_EXTENSIONS:
+        raise NotText(f"{path}: {extension} files are not text, skipped")
+    decoded = decode(data, path)
+    notices = (decoded.notice,) if decoded.notice else ()
+    return reader_for(path)(
+        path, decoded.text, encoding=decoded.encoding, bom=decoded.bom, notices=notices
+    )
+
+
+def read_path(path: str | Path, *, display: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
+    """Read a file from disk; every failure a user can fix becomes a ``ReadError``."""
+    name = display or str(path)
+    try:
+        if Path(path).is_dir():
+            raise ReadError(f"{name}: is a directory")
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            raise ReadError(
+                f"{name}: {size / 1e6:.1f} MB is larger than the {max_bytes / 1e6:.0f} MB limit; "
+                "raise it with --max-size or split the file"
+            )
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ReadError(f"{name}: no such file or directory") from None
+    except PermissionError:
+        raise ReadError(f"{name}: permission denied") from None
+    except OSError as error:
+        raise ReadError(f"{name}: cannot read ({error.strerror or error})") from None
+    return read_bytes(name, data, max_bytes=max_bytes)

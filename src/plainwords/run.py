@@ -1,0 +1,111 @@
+"""Wiring for one run: configuration → lexicon → linter → documents → findings.
+
+Shared by ``check``, ``fix`` and ``report`` so each command stays a thin layer of options.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path, PurePosixPath
+
+from plainwords.config import Config, Override
+from plainwords.discovery import discover
+from plainwords.document import Document
+from plainwords.engine import Linter, Options, allowed_forms
+from plainwords.findings import Finding
+from plainwords.lexicon import Lexicon, load_lexicon
+from plainwords.readers import KNOWN_EXTENSIONS, NotText, ReadError, read_bytes, read_path
+
+
+def build_lexicon(config: Config, extra: Iterable[str] = ()) -> Lexicon:
+    """The built-in lexicons, the team's own files, minus what is disabled, with severity
+    overrides applied."""
+    lexicon = load_lexicon([*config.builtin, *config.lexicons, *extra])
+    return lexicon.without(config.disable).with_severities(config.severity)
+
+
+def build_linter(config: Config, extra_lexicons: Iterable[str] = ()) -> Linter:
+    options = Options(include_mentions=config.include_mentions, allow=config.allow)
+    return Linter(build_lexicon(config, extra_lexicons), model=config.model, options=options)
+
+
+class Problems:
+    """Collects per-file errors and notices so one bad file never stops the others."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+        self.skipped: list[str] = []
+        self.notices: list[str] = []
+
+
+def documents(
+    paths: Iterable[str],
+    config: Config,
+    problems: Problems,
+    *,
+    stdin_filename: str | None = None,
+    max_bytes: int | None = None,
+    on_file: Callable[[str], None] | None = None,
+) -> Iterator[Document]:
+    """Read every file the paths name; errors and skips are recorded, not raised."""
+    limit = {"max_bytes": max_bytes} if max_bytes else {}
+    for path in discover(paths, KNOWN_EXTENSIONS, include=config.include, exclude=config.exclude):
+        if on_file:
+            on_file(path)
+        try:
+            if path == "-":
+                data = sys.stdin.buffer.read()
+                document = read_bytes(stdin_filename or "<stdin>", data, **limit)
+            else:
+                document = read_path(path, display=os.path.normpath(path), **limit)
+        except NotText as notice:
+            problems.skipped.append(str(notice))
+            continue
+        except ReadError as error:
+            problems.errors.append(str(error))
+            continue
+        problems.notices.extend(document.notices)
+        yield document
+
+
+def _applies(override: Override, path: str) -> bool:
+    posix = str(PurePosixPath(Path(path).as_posix())).removeprefix("./")
+    return any(fnmatch.fnmatch(posix, glob) or PurePosixPath(posix).match(glob) for glob in override.paths)
+
+
+def apply_overrides(findings: list[Finding], path: str, config: Config) -> list[Finding]:
+    """Per-path settings: disable, allow and severity for files matching an override's globs."""
+    overrides = [o for o in config.overrides if _applies(o, path)]
+    if not overrides:
+        return findings
+    result = []
+    for finding in findings:
+        keep = True
+        severity = finding.severity
+        for override in overrides:
+            names = {finding.rule, finding.category, finding.entry.topic}
+            if names & set(override.disable):
+                keep = False
+            if " ".join(finding.text.lower().replace("-", " ").split()) in allowed_forms(override.allow):
+                keep = False
+            for key in (finding.category, finding.entry.topic, finding.rule):
+                if key in override.severity and not finding.mention:
+                    severity = override.severity[key]
+        if keep:
+            result.append(replace(finding, severity=severity) if severity != finding.severity else finding)
+    return result
+
+
+def check_paths(
+    linter: Linter,
+    paths: Iterable[str],
+    config: Config,
+    problems: Problems,
+    **kwargs,
+) -> Iterator[tuple[Document, list[Finding]]]:
+    for document, findings in linter.check_many(documents(paths, config, problems, **kwargs)):
+        yield document, apply_overrides(findings, document.path, config)
