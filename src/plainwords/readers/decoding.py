@@ -60,6 +60,10 @@ def decode(data: bytes, path: str = "") -> Decoded:
     if best is None or best.encoding is None:
         raise NotText(f"{path}: not text in any encoding plainwords recognises, skipped")
     encoding = codecs.lookup(best.encoding).name
+    # Short English files fit several 8-bit code pages equally well; where Windows-1252 reads
+    # the bytes to the same text, name it: it is what such a file almost always is.
+    if encoding != "cp1252" and _same_text(data, encoding, "cp1252"):
+        encoding = "cp1252"
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
@@ -67,6 +71,13 @@ def decode(data: bytes, path: str = "") -> Decoded:
             f"{path}: cannot decode as UTF-8 or {encoding}; re-save the file as UTF-8"
         ) from None
     return Decoded(text, encoding, False, f"{path}: not UTF-8; read as {encoding}")
+
+
+def _same_text(data: bytes, first: str, second: str) -> bool:
+    try:
+        return data.decode(first) == data.decode(second)
+    except UnicodeDecodeError:
+        return False
 
 
 def encode(text: str, encoding: str, bom: bool) -> bytes:
