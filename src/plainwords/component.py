@@ -118,8 +118,9 @@ class PlainwordsMatcher:
                 continue
             candidates.append(Span(doc, start, end, label=rule.entry.category, span_id=rule.entry.id))
         uses, mentions = [], []
+        text = doc.text if candidates else ""
         for span in filter_spans(candidates):
-            (mentions if is_mention(doc, span.start, span.end) else uses).append(span)
+            (mentions if is_mention(doc, span.start, span.end, text) else uses).append(span)
         doc.spans[self.span_key] = uses
         doc.spans[self.mention_key] = mentions
         return doc

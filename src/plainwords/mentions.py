@@ -55,11 +55,11 @@ def quoted_regions(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(), m.end()) for m in _QUOTED.finditer(text))
 
 
-def is_quoted(doc: Doc, start_char: int, end_char: int) -> bool:
-    return any(s < start_char and end_char < e for s, e in quoted_regions(doc.text))
+def is_quoted(text: str, start_char: int, end_char: int) -> bool:
+    return any(s < start_char and end_char < e for s, e in quoted_regions(text))
 
 
-def is_introduced(doc: Doc, start: int, end: int) -> bool:
+def is_introduced(doc: Doc, text: str, start: int, end: int) -> bool:
     """The term is named as a word by what comes just before or just after it."""
     before = [t.lower_ for t in doc[max(0, start - 4) : start] if not t.is_punct or t.text in {"‘", "“"}]
     before = [w for w in before if w not in {"the", "a", "an", "“", "‘", "\"", "'"}] or before
@@ -69,11 +69,16 @@ def is_introduced(doc: Doc, start: int, end: int) -> bool:
             if phrase in _WEAK and not (set(before[:-n]) & _META):
                 continue
             return True
-    after_text = doc.text[doc[end - 1].idx + len(doc[end - 1]) :][:80]
+    after = doc[end - 1].idx + len(doc[end - 1])
+    after_text = text[after : after + 80]
     return bool(_AFTER.match(after_text))
 
 
-def is_mention(doc: Doc, start: int, end: int) -> bool:
-    """Whether the match at tokens [start, end) is talked about rather than used."""
+def is_mention(doc: Doc, start: int, end: int, text: str | None = None) -> bool:
+    """Whether the match at tokens [start, end) is talked about rather than used.
+
+    ``text`` is ``doc.text``, passed in by callers that check many matches: spaCy rebuilds
+    ``doc.text`` from every token on each access, which made long paragraphs quadratic."""
+    text = doc.text if text is None else text
     span = doc[start:end]
-    return is_quoted(doc, span.start_char, span.end_char) or is_introduced(doc, start, end)
+    return is_quoted(text, span.start_char, span.end_char) or is_introduced(doc, text, start, end)

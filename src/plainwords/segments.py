@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 # A paragraph break: a line break, optional blanks, another line break.
 _BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v\u00a0]*(?:\r\n|\r|\n)\s*")
@@ -28,9 +29,12 @@ class Segment:
     text: str
     anchors: tuple[tuple[int, int], ...]  # (offset in text, offset in linted text), ascending
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [a[0] for a in self.anchors]
+
     def to_lint(self, offset: int) -> int:
-        starts = [a[0] for a in self.anchors]
-        index = bisect_right(starts, offset) - 1
+        index = bisect_right(self._starts, offset) - 1
         folded, lint = self.anchors[index]
         return lint + (offset - folded)
 
