@@ -118,8 +118,10 @@ class PlainwordsMatcher:
                 continue
             candidates.append(Span(doc, start, end, label=rule.entry.category, span_id=rule.entry.id))
         uses, mentions = [], []
-        for span in filter_spans(candidates):
-            (mentions if is_mention(doc, span.start, span.end) else uses).append(span)
+        kept = filter_spans(candidates)
+        ranges = [(span.start_char, span.end_char) for span in kept]
+        for span in kept:
+            (mentions if is_mention(doc, span.start, span.end, ranges) else uses).append(span)
         doc.spans[self.span_key] = uses
         doc.spans[self.mention_key] = mentions
         return doc

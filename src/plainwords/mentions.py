@@ -1,79 +1,195 @@
 """Use versus mention: a term in quotation marks, or introduced as a word, is talked *about*.
 
-Language guides and training material name the very labels they warn against; a linter that flags
-them is switched off. These are pure functions over a Doc, used by the component.
+Language guides and training material name the very labels they warn against ("avoid the term
+'hard to reach'"), and reports quote people in their own words; a linter that flags those is
+switched off. Four signs make a match a mention, each a pure function over a Doc:
+
+- it sits inside quotation marks: straight or curly, single or double, or «guillemets»;
+  apostrophes ("don't", "people's", "users'") never open or close a quote;
+- what comes just before names it as a word: "the term X", "labels like X", "don't say X",
+  "avoid X", "instead of X", "rather than X", "we replaced X with Y", "…, not X" after a preferred
+  term; each item of a list after such an introducer ("phrases like X, Y and Z") counts too;
+- what comes just after talks about it as a word: "X is a stigmatising label", "X is jargon",
+  "X should be avoided", or a glossary line "X – say Y instead";
+- nothing else: everything else is a use.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from spacy.tokens import Doc
 
-# Quoted stretches: curly double, curly single, straight double, and straight single quotes that
-# open after a space or bracket and close before a non-letter (so "don't" is not a quote).
+from plainwords.sentences import sentence_bounds
+
+# -- quotation marks -------------------------------------------------------------------------------
+# A straight single quote opens only after a space, bracket or dash and before a non-space, and
+# closes only after a non-space and before a non-letter: so "don't", "people's" and "users'" are
+# apostrophes. A curly opening quote left unclosed runs to the end of the paragraph, as quoted
+# speech over several sentences often does.
 _QUOTED = re.compile(
-    r"“[^”]*”"
-    r"|‘[^’]*’(?![A-Za-z])"
+    r"“[^”]*(?:”|$)"
+    r"|‘(?:[^’‘]|’(?=\w))*’(?!\w)"
     r'|"[^"]*"'
-    r"|(?<![\w’'])'[^'\n]+?'(?![A-Za-z])"
+    r"|(?<![\w’'])'(?=\S)(?:[^'\n]|'(?=\w))*?(?<=\S)'(?!\w)"
     r"|«[^»]*»"
 )
+_OPENERS = "\"“‘'«(["
+_CLOSERS = "\"”’'»)]"
 
-# Words that introduce a term as a word ("the term X", "labels like X", "avoid X").
-_INTRODUCERS: tuple[tuple[str, ...], ...] = tuple(
-    tuple(p.split())
-    for p in (
-        "term", "terms", "word", "words", "phrase", "phrases", "label", "labels", "expression",
-        "expressions", "labelled as", "labeled as", "labelled", "labeled", "such as", "like",
-        "say", "saying", "said", "avoid", "avoiding", "instead of", "rather than", "replace",
-        "replacing", "called", "calling", "describe as", "described as", "use of", "using",
-        "the use of", "words like", "terms like", "phrases like", "labels like", "jargon like",
-        "jargon such as", "not",
-    )
+# -- introducers -----------------------------------------------------------------------------------
+_META_NOUN = (
+    r"(?:term|terms|word|words|phrase|phrases|label|labels|expression|expressions|euphemism|"
+    r"euphemisms|slur|slurs|description|descriptions|acronym|acronyms|jargon|language|name|names|"
+    r"buzzword|buzzwords|cliché|clichés|cliche|cliches)"
 )
-# Only these make "like"/"such as"/"not"/"using" an introducer: a metalinguistic noun or verb nearby.
-_META = {
-    "term", "terms", "word", "words", "phrase", "phrases", "label", "labels", "language",
-    "jargon", "expression", "expressions", "say", "saying", "write", "writing", "use", "using",
-    "avoid", "call", "calling", "called", "describe", "describing",
-}
-_WEAK = {("like",), ("such", "as"), ("not",), ("using",), ("use", "of"), ("the", "use", "of")}
-# What follows a mentioned term: "X is a stigmatising label", "X is jargon".
+_SAY = r"(?:say|saying|use|using|write|writing|(?:call|calling|label|labelling|labeling)(?:\s+(?:people|them|someone|him|her|children|clients|families|residents))?|describe\s+(?:\w+\s+)?as|refer\s+to\s+(?:\w+\s+)?as)"
+# Introducers after which a list may hold any short items ("words like X, Y or Z").
+_STRONG = re.compile(
+    r"(?:"
+    rf"\b(?:the|this|that|these|those|a|an|such|our|its)\s+(?:[\w-]+\s+){{0,2}}?{_META_NOUN}"
+    rf"|\b{_META_NOUN}\s+(?:[\w-]+\s+){{0,2}}?(?:like|such\s+as|including|e\.g\.?|for\s+example|to\s+avoid)"
+    r"|\b(?:things|something)\s+like"
+    r"|\b(?:avoid|don['’]t\s+use|do\s+not\s+use|never\s+use)\s*:"
+    rf"|\b{_META_NOUN}\s+(?:we|you|staff|people)\s+(?:\w+\s+){{0,3}}?(?:avoid|use|say)\s*:"
+    r")[\s,:\-–—]*$",
+    re.IGNORECASE,
+)
+# Introducers that name only the item right after them, or a list of other flagged terms.
+_WEAK = re.compile(
+    r"(?:"
+    rf"\b(?:don['’]t|do\s+not|never|please\s+don['’]t|stop|no\s+longer|not|avoid|try\s+not\s+to)\s+{_SAY}"
+    r"|\bavoid(?:s|ed|ing)?(?:\s+(?:the\s+)?(?:use\s+of|using|saying|writing))?"
+    r"|\binstead\s+of|\brather\s+than|\bin\s+place\s+of"
+    r"|\b(?:labelled|labeled|described|referred\s+to|known|branded|dismissed|seen)\s+as"
+    r"|\bso-?called"
+    r")[\s,:\-–—]*$",
+    re.IGNORECASE,
+)
+_REPLACE = re.compile(
+    r"\b(?:replace[sd]?|replacing|swap(?:ped|s|ping)?|exchange[sd]?)"
+    rf"(?:\s+(?:the\s+)?{_META_NOUN})?[\s,:]*$",
+    re.IGNORECASE,
+)
+_REPLACE_AFTER = re.compile(r"\b(?:with|by|for)\b", re.IGNORECASE)
+# "…, not X" or "(not X)" once a preferred wording or a verb of saying has come first.
+_NOT = re.compile(r"(?:,|\(|\band|\bbut|^|\s)\s*(?:and\s+|but\s+)?(?:not|never)[\s,:]*$", re.IGNORECASE)
+_NOT_CONTEXT = re.compile(rf"[\"“‘«]|\b(?:say|said|write|use|prefer|call|{_META_NOUN})\b", re.IGNORECASE)
+# One list separator at the end of a prefix: ", " ", and " " or " "/".
+_SEPARATOR = re.compile(r"(?:\s*,\s*(?:and|or|nor)?|\s+(?:and|or|nor|&)|\s*/)\s*$", re.IGNORECASE)
+_ITEM = re.compile(r"(?:[\w'’-]+\s+){0,3}[\w'’-]+$")
+
+# -- what comes after ------------------------------------------------------------------------------
+_LEAD = r"^[\s\"”’'»)\]]*,?\s*"
+_VERDICT = (
+    r"(?:label|labels|term|terms|word|words|phrase|phrases|jargon|euphemism|euphemisms|slur|slurs|"
+    r"stigmatising|stigmatizing|offensive|outdated|old-fashioned|dehumanising|dehumanizing|"
+    r"blaming|judgemental|judgmental|loaded|problematic|pejorative|derogatory|unhelpful|insulting|"
+    r"hurtful|meaningless|vague|acronym|shorthand|buzzword|buzzwords|cliché|cliche|patronising|"
+    r"patronizing|othering)"
+)
 _AFTER = re.compile(
-    r"^\s*[”\"’']?\s*(?:,\s*)?(?:is|are|was|were|can be|sounds?|remains?)\s+(?:an?\s+|the\s+)?"
-    r"(?:\w+\s+){0,3}?(?:label|labels|term|terms|word|words|phrase|phrases|jargon|euphemism|slur|"
-    r"stigmatising|stigmatizing|offensive|outdated|dehumanising|dehumanizing|blaming)\b",
+    _LEAD
+    + r"(?:"
+    + r"(?:is|are|was|were|can\s+be|could\s+be|may\s+be|sounds?|seems?|remains?|has\s+become|"
+    r"(?:is|are)\s+(?:often\s+|widely\s+|now\s+)?(?:seen|considered|regarded|felt)\s+(?:as|to\s+be)?)\s+"
+    r"(?:(?:an?|the|now|often|widely|still|also|very|quite|deeply|so|too|just|another|more|really|"
+    r"increasingly|seen\s+as)\s+)*(?:[\w-]+\s+){0,2}?" + _VERDICT + r"\b"
+    r"|(?:should|must|ought\s+to)\s+(?:be\s+avoided|not\s+be\s+used|never\s+be\s+used|be\s+replaced)"
+    r"|(?:is|are|was|were|has\s+been|have\s+been)\s+(?:best\s+avoided|no\s+longer\s+used|replaced|"
+    r"being\s+replaced|out\s+of\s+date|falling\s+out\s+of\s+use)"
+    r"|(?:[-–—:→=|]+|->|=>)\s*(?:say|use|try|write|prefer|instead|better|consider)\b"
+    r"|\((?:say|use|try|write|prefer|better)\b"
+    r"|(?:→|->|=>)"
+    r")",
     re.IGNORECASE,
 )
 
 
 @lru_cache(maxsize=64)
 def quoted_regions(text: str) -> tuple[tuple[int, int], ...]:
-    """Character ranges of quoted stretches in a text (inside the quote marks)."""
+    """Character ranges of quoted stretches in a text, quote marks included."""
     return tuple((m.start(), m.end()) for m in _QUOTED.finditer(text))
 
 
 def is_quoted(doc: Doc, start_char: int, end_char: int) -> bool:
-    return any(s < start_char and end_char < e for s, e in quoted_regions(doc.text))
+    """Whether the characters [start_char, end_char) lie inside one quoted stretch."""
+    return any(s < start_char and end_char <= e for s, e in quoted_regions(doc.text))
 
 
-def is_introduced(doc: Doc, start: int, end: int) -> bool:
-    """The term is named as a word by what comes just before or just after it."""
-    before = [t.lower_ for t in doc[max(0, start - 4) : start] if not t.is_punct or t.text in {"‘", "“"}]
-    before = [w for w in before if w not in {"the", "a", "an", "“", "‘", "\"", "'"}] or before
-    for phrase in _INTRODUCERS:
-        n = len(phrase)
-        if tuple(before[-n:]) == phrase:
-            if phrase in _WEAK and not (set(before[:-n]) & _META):
-                continue
+def _sentence_chars(doc: Doc, start: int) -> tuple[int, int]:
+    first, last = sentence_bounds(doc, start)
+    return doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+
+
+def is_introduced(doc: Doc, start: int, end: int, others: Sequence[tuple[int, int]] = ()) -> bool:
+    """The term is named as a word by what comes just before it in its sentence.
+
+    ``others`` are the character ranges of the other matches in the Doc: a list after a verbal
+    introducer ("avoid X, Y and Z") continues only through other matches or quoted items, while a
+    list after a metalinguistic noun ("words like X, Y or Z") may hold any short items.
+    """
+    first_char, last_char = _sentence_chars(doc, start)
+    start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    prefix = doc.text[first_char:start_char].rstrip().rstrip(_OPENERS).rstrip()
+    rest = doc.text[end_char:last_char]
+    if _introducer(prefix, rest):
+        return True
+    if _NOT.search(prefix) and _NOT_CONTEXT.search(prefix[: _NOT.search(prefix).start()]):
+        return True
+    # Walk back over list items: "phrases like X, Y and <match>".
+    ends = {e - first_char: s - first_char for s, e in others}
+    quotes = {e - first_char: s - first_char for s, e in quoted_regions(doc.text) if first_char <= s}
+    text = prefix
+    only_flagged = True
+    for _ in range(12):
+        separator = _SEPARATOR.search(text)
+        if not separator:
+            return False
+        text = text[: separator.start()].rstrip()
+        if len(text) in quotes:
+            text = text[: quotes[len(text)]]
+        elif len(text.rstrip(_CLOSERS)) in ends:
+            text = text.rstrip(_CLOSERS)
+            text = text[: ends[len(text)]]
+        else:
+            item = _ITEM.search(text)
+            if not item:
+                return False
+            text = text[: item.start()]
+            only_flagged = False
+        text = text.rstrip().rstrip(_OPENERS).rstrip()
+        if _STRONG.search(text) or (only_flagged and (_WEAK.search(text) or _replaced(text, rest))):
             return True
-    after_text = doc.text[doc[end - 1].idx + len(doc[end - 1]) :][:80]
-    return bool(_AFTER.match(after_text))
+    return False
 
 
-def is_mention(doc: Doc, start: int, end: int) -> bool:
-    """Whether the match at tokens [start, end) is talked about rather than used."""
+def _introducer(prefix: str, rest: str) -> bool:
+    return bool(_STRONG.search(prefix) or _WEAK.search(prefix) or _replaced(prefix, rest))
+
+
+def _replaced(prefix: str, rest: str) -> bool:
+    """ "We replaced X with Y": a replacing verb before, and "with"/"by"/"for" after."""
+    return bool(_REPLACE.search(prefix) and _REPLACE_AFTER.search(rest))
+
+
+def is_described(doc: Doc, end: int) -> bool:
+    """What follows the match talks about it as a word: "X is jargon", "X – say Y instead"."""
+    _, last_char = _sentence_chars(doc, end - 1)
+    end_char = doc[end - 1].idx + len(doc[end - 1])
+    return bool(_AFTER.match(doc.text[end_char : min(last_char + 1, end_char + 100)]))
+
+
+def is_mention(doc: Doc, start: int, end: int, others: Sequence[tuple[int, int]] = ()) -> bool:
+    """Whether the match at tokens [start, end) is talked about rather than used.
+
+    ``others``: character ranges of the other matches in the Doc (for lists of terms).
+    """
     span = doc[start:end]
-    return is_quoted(doc, span.start_char, span.end_char) or is_introduced(doc, start, end)
+    return (
+        is_quoted(doc, span.start_char, span.end_char)
+        or is_introduced(doc, start, end, others)
+        or is_described(doc, end)
+    )

@@ -1,0 +1,40 @@
+"""Sentence bounds around a token, with or without a trained pipeline.
+
+Conditions such as ``sentence_has`` and the use/mention rules look at "the same sentence". A blank
+pipeline has no sentence splitter, and adding one to every run would cost time for a handful of
+lookups, so this module cuts at sentence-final punctuation itself; where a trained pipeline has
+set sentence starts, those are used instead.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+_FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
+
+
+def sentence_bounds(doc: Doc, index: int) -> tuple[int, int]:
+    """Token range [start, end) of the sentence holding token ``index``."""
+    if not len(doc):
+        return 0, 0
+    index = min(max(index, 0), len(doc) - 1)
+    if doc.has_annotation("SENT_START"):
+        sent = doc[index].sent
+        return sent.start, sent.end
+    start = index
+    while start > 0 and not _ends_sentence(doc, start - 1):
+        start -= 1
+    end = index
+    while end < len(doc) - 1 and not _ends_sentence(doc, end):
+        end += 1
+    return start, end + 1
+
+
+def _ends_sentence(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    if token.text in _FINAL:
+        # A closing quote or bracket right after the full stop still belongs to the sentence.
+        return not (i + 1 < len(doc) and doc[i + 1].text in {'"', "”", "’", "'", ")", "»"})
+    if token.text in {'"', "”", "’", "'", ")", "»"} and i > 0 and doc[i - 1].text in _FINAL:
+        return True
+    return "\n" in token.whitespace_
