@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 _FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
+_CLOSING = frozenset({'"', "”", "’", "'", ")", "»"})
 
 
 def sentence_bounds(doc: Doc, index: int) -> tuple[int, int]:
@@ -34,7 +35,8 @@ def _ends_sentence(doc: Doc, i: int) -> bool:
     token = doc[i]
     if token.text in _FINAL:
         # A closing quote or bracket right after the full stop still belongs to the sentence.
-        return not (i + 1 < len(doc) and doc[i + 1].text in {'"', "”", "’", "'", ")", "»"})
-    if token.text in {'"', "”", "’", "'", ")", "»"} and i > 0 and doc[i - 1].text in _FINAL:
+        closes = i + 1 < len(doc) and not token.whitespace_ and doc[i + 1].text in _CLOSING
+        return not closes or "\n" in token.whitespace_
+    if token.text in _CLOSING and i > 0 and doc[i - 1].text in _FINAL and not doc[i - 1].whitespace_:
         return True
     return "\n" in token.whitespace_
