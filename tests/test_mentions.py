@@ -201,3 +201,21 @@ def test_mentions_alone_do_not_fail_a_run_at_the_default_level(tmp_path, capsys)
     page.write_text("Avoid the term ‘service users’.\n", encoding="utf-8")
     assert main(["check", "--include-mentions", "--no-color", str(page)]) == 0
     assert "(mention)" in capsys.readouterr().out
+
+
+def test_a_training_handout_passes_clean_by_default_and_its_mentions_are_kept(tmp_path, capsys):
+    from pathlib import Path
+
+    from plainwords.cli import main
+
+    handout = Path(__file__).parent / "data" / "training-handout.md"
+    assert len(handout.read_text(encoding="utf-8").splitlines()) >= 40
+    assert main(["check", "--format", "json", "--no-color", str(handout)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    rows = data["findings"] if isinstance(data, dict) else data
+    assert rows == []
+    assert main(["check", "--format", "json", "--include-mentions", "--no-color", str(handout)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    rows = data["findings"] if isinstance(data, dict) else data
+    assert len(rows) >= 10
+    assert all(r["mention"] and r["severity"] == "suggestion" for r in rows)

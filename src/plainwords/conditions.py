@@ -258,9 +258,8 @@ def object_is(doc: Doc, start: int, end: int, words: frozenset[str]) -> bool | N
     for child in root.children:
         if child.dep_ in _OBJECT_DEPS and _names(child) & words:
             return True
-        if child.dep_ == "prep":
-            if any(g.dep_ == "pobj" and _names(g) & words for g in child.children):
-                return True
+        if child.dep_ == "prep" and any(g.dep_ == "pobj" and _names(g) & words for g in child.children):
+            return True
     return False
 
 

@@ -65,6 +65,8 @@ _WEAK = re.compile(
     r"|\binstead\s+of|\brather\s+than|\bin\s+place\s+of"
     r"|\b(?:labelled|labeled|described|referred\s+to|known|branded|dismissed|seen)\s+as"
     r"|\bso-?called"
+    r"|\b(?:call|calls|called|calling|label|labels|labelled|labeled|labelling|labeling|brand|branded)\s+"
+    r"(?:people|them|families|children|communities|residents|clients|someone|him|her|us|groups)(?:\s+as)?"
     r")[\s,:\-–—]*$",
     re.IGNORECASE,
 )
@@ -79,7 +81,8 @@ _NOT = re.compile(r"(?:,|\(|\band|\bbut|^|\s)\s*(?:and\s+|but\s+)?(?:not|never)[
 _NOT_CONTEXT = re.compile(rf"[\"“‘«]|\b(?:say|said|write|use|prefer|call|{_META_NOUN})\b", re.IGNORECASE)
 # One list separator at the end of a prefix: ", " ", and " " or " "/".
 _SEPARATOR = re.compile(r"(?:\s*,\s*(?:and|or|nor)?|\s+(?:and|or|nor|&)|\s*/)\s*$", re.IGNORECASE)
-_ITEM = re.compile(r"(?:[\w'’-]+\s+){0,3}[\w'’-]+$")
+_ITEM = re.compile(r"(?:[\w'’-]+\s+){0,3}[\w'’-]+")
+_WORD_END = re.compile(r"(?<![\w'’-])[\w'’-]+")
 
 # -- what comes after ------------------------------------------------------------------------------
 _LEAD = r"^[\s\"”’'»)\]]*,?\s*"
@@ -88,7 +91,7 @@ _VERDICT = (
     r"stigmatising|stigmatizing|offensive|outdated|old-fashioned|dehumanising|dehumanizing|"
     r"blaming|judgemental|judgmental|loaded|problematic|pejorative|derogatory|unhelpful|insulting|"
     r"hurtful|meaningless|vague|acronym|shorthand|buzzword|buzzwords|cliché|cliche|patronising|"
-    r"patronizing|othering)"
+    r"patronizing|othering|wordy|long-winded|longwinded|verbose|padding|filler|clunky|redundant)"
 )
 _AFTER = re.compile(
     _LEAD
@@ -142,26 +145,30 @@ def is_introduced(doc: Doc, start: int, end: int, others: Sequence[tuple[int, in
     # Walk back over list items: "phrases like X, Y and <match>".
     ends = {e - first_char: s - first_char for s, e in others}
     quotes = {e - first_char: s - first_char for s, e in quoted_regions(doc.text) if first_char <= s}
-    text = prefix
-    only_flagged = True
-    for _ in range(12):
-        separator = _SEPARATOR.search(text)
-        if not separator:
-            return False
-        text = text[: separator.start()].rstrip()
-        if len(text) in quotes:
-            text = text[: quotes[len(text)]]
-        elif len(text.rstrip(_CLOSERS)) in ends:
-            text = text.rstrip(_CLOSERS)
-            text = text[: ends[len(text)]]
-        else:
-            item = _ITEM.search(text)
-            if not item:
-                return False
-            text = text[: item.start()]
-            only_flagged = False
-        text = text.rstrip().rstrip(_OPENERS).rstrip()
-        if _STRONG.search(text) or (only_flagged and (_WEAK.search(text) or _replaced(text, rest))):
+    return _listed(prefix, rest, ends, quotes, only_flagged=True, depth=12)
+
+
+def _listed(text: str, rest: str, ends: dict[int, int], quotes: dict[int, int], *, only_flagged: bool, depth: int) -> bool:
+    """Whether ``text`` ends with "<introducer> item, item and", trying each way to cut an item."""
+    separator = _SEPARATOR.search(text)
+    if not separator or depth == 0:
+        return False
+    text = text[: separator.start()].rstrip()
+    cuts: list[tuple[int, bool]] = []  # (where the item starts, whether it is a flagged/quoted term)
+    if len(text) in quotes:
+        cuts.append((quotes[len(text)], True))
+    bare = len(text.rstrip(_CLOSERS))
+    if bare in ends:
+        cuts.append((ends[bare], True))
+    if not cuts:
+        words = list(_WORD_END.finditer(text))
+        cuts = [(m.start(), False) for m in words[-1:-5:-1] if _ITEM.fullmatch(text[m.start() :])]
+    for start, flagged in cuts:
+        before = text[:start].rstrip().rstrip(_OPENERS).rstrip()
+        still_flagged = only_flagged and flagged
+        if _STRONG.search(before) or (still_flagged and (_WEAK.search(before) or _replaced(before, rest))):
+            return True
+        if _listed(before, rest, ends, quotes, only_flagged=still_flagged, depth=depth - 1):
             return True
     return False
 
