@@ -23,6 +23,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "accuracy"
 SENTENCES = DATA / "sentences.yaml"
+HELDOUT = DATA / "heldout.yaml"
 THRESHOLDS = DATA / "thresholds.yaml"
 PROPOSED = DATA / "proposed"
 KINDS = ("use", "innocent", "mention")
@@ -236,11 +237,14 @@ def format_errors(outcomes: Sequence[Outcome]) -> list[str]:
     return lines or ["  none"]
 
 
-def report(runs: Sequence[Run], items: Sequence[Item], *, errors: bool = True) -> tuple[list[str], bool]:
+def report(
+    runs: Sequence[Run], items: Sequence[Item], *, errors: bool = True, heldout: Sequence[Item] = ()
+) -> tuple[list[str], bool]:
     lines: list[str] = []
     ok = True
     for run in runs:
-        outcomes = evaluate(items, run.overlay)
+        outcomes = evaluate(list(items) + list(heldout), run.overlay)
+        outcomes, held = outcomes[: len(items)], outcomes[len(items) :]
         gated = [o for o in outcomes if in_gate(o.item, run.gate)]
         label = "shipped lexicons" + (" + tests/accuracy/proposed" if run.overlay else "")
         lines.append(f"== run '{run.name}': {label} ==")
@@ -251,9 +255,14 @@ def report(runs: Sequence[Run], items: Sequence[Item], *, errors: bool = True) -
         broken = failures(gated_scores, run.limits)
         lines.append("  thresholds: " + ("met" if not broken else "BROKEN: " + "; ".join(broken)))
         ok = ok and not broken
+        if held:
+            lines += format_scores("held-out sentences (not gated)", scores(held))
         if errors:
             lines.append("  misses and false positives (all sentences):")
             lines += format_errors(outcomes)
+            if held:
+                lines.append("  misses and false positives (held-out sentences):")
+                lines += format_errors(held)
         lines.append("")
     return lines, ok
 
@@ -264,7 +273,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quiet", action="store_true", help="numbers only, no list of errors")
     args = parser.parse_args(argv)
     runs = [r for r in load_runs() if not args.run or r.name in args.run]
-    lines, ok = report(runs, load_items(), errors=not args.quiet)
+    heldout = load_items(HELDOUT) if HELDOUT.is_file() else []
+    lines, ok = report(runs, load_items(), errors=not args.quiet, heldout=heldout)
     print("\n".join(lines))
     return 0 if ok else 1
 
