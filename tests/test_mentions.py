@@ -135,6 +135,9 @@ def test_not_after_a_preferred_wording_is_a_mention_but_quoted_speech_nearby_is_
         "We don't think addicts should wait this long.",
         "Service users' views shaped the plan, and the people's panel agreed.",
         "The addicts were seen in order to plan their care.",
+        "Please do not call service users after 8pm.",
+        "Do not use service users' names in emails.",
+        "Avoid addicts' homes after dark unless two staff go.",
     ],
 )
 def test_ordinary_uses_stay_uses(nlp, text):

@@ -45,7 +45,7 @@ _META_NOUN = (
     r"euphemisms|slur|slurs|description|descriptions|acronym|acronyms|jargon|language|name|names|"
     r"buzzword|buzzwords|cliché|clichés|cliche|cliches)"
 )
-_SAY = r"(?:say|saying|use|using|write|writing|(?:call|calling|label|labelling|labeling)(?:\s+(?:people|them|someone|him|her|children|clients|families|residents))?|describe\s+(?:\w+\s+)?as|refer\s+to\s+(?:\w+\s+)?as)"
+_SAY = r"(?:say|saying|use|using|write|writing|(?:call|calling|label|labelling|labeling)\s+(?:people|them|someone|him|her|children|clients|families|residents)|describe\s+(?:\w+\s+)?as|refer\s+to\s+(?:\w+\s+)?as)"
 # Introducers after which a list may hold any short items ("words like X, Y or Z").
 _STRONG = re.compile(
     r"(?:"
@@ -75,6 +75,7 @@ _REPLACE = re.compile(
     rf"(?:\s+(?:the\s+)?{_META_NOUN})?[\s,:]*$",
     re.IGNORECASE,
 )
+_POSSESSIVE = re.compile(r"^(?:['’]s?)(?!\w)")
 _REPLACE_AFTER = re.compile(r"\b(?:with|by|for)\b", re.IGNORECASE)
 # "…, not X" or "(not X)" once a preferred wording or a verb of saying has come first.
 _NOT = re.compile(r"(?:,|\(|\band|\bbut|^|\s)\s*(?:and\s+|but\s+)?(?:not|never)[\s,:]*$", re.IGNORECASE)
@@ -138,6 +139,9 @@ def is_introduced(doc: Doc, start: int, end: int, others: Sequence[tuple[int, in
     start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
     prefix = doc.text[first_char:start_char].rstrip().rstrip(_OPENERS).rstrip()
     rest = doc.text[end_char:last_char]
+    if _POSSESSIVE.match(rest):
+        # "Do not use service users' names": the term names people here, whatever the verb.
+        return bool(_STRONG.search(prefix))
     if _introducer(prefix, rest):
         return True
     if _NOT.search(prefix) and _NOT_CONTEXT.search(prefix[: _NOT.search(prefix).start()]):

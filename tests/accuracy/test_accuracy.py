@@ -60,3 +60,20 @@ def test_the_report_runs_end_to_end(capsys):
     assert accuracy.main(["--run", RUNS[0].name, "--quiet"]) == 0
     out = capsys.readouterr().out
     assert "recall on clear uses" in out and "innocent senses flagged" in out and "thresholds: met" in out
+
+
+def test_every_proposed_entry_flags_its_flag_examples_and_spares_its_ok_examples():
+    from plainwords.engine import Linter
+    from plainwords.lexicon import load_lexicon
+
+    lexicon = load_lexicon(sorted(accuracy.PROPOSED.glob("*.yaml")))
+    linter = Linter(lexicon)
+    wrong = []
+    for entry in lexicon:
+        for sentence in entry.examples.flag:
+            if entry.id not in {f.rule for f in linter.check_text(sentence)}:
+                wrong.append(f"{entry.id} should flag: {sentence}")
+        for sentence in entry.examples.ok:
+            if entry.id in {f.rule for f in linter.check_text(sentence)}:
+                wrong.append(f"{entry.id} should not flag: {sentence}")
+    assert not wrong, "\n".join(wrong)
