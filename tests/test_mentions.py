@@ -136,6 +136,8 @@ def test_not_after_a_preferred_wording_is_a_mention_but_quoted_speech_nearby_is_
         "Service users' views shaped the plan, and the people's panel agreed.",
         "The addicts were seen in order to plan their care.",
         "Please do not call service users after 8pm.",
+        "He spoke in vague general terms and went to see her, not in order to argue but to listen.",
+        "She was, as she said, suffering from a cold.",
         "Do not use service users' names in emails.",
         "Avoid addicts' homes after dark unless two staff go.",
     ],

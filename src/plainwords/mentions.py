@@ -79,7 +79,11 @@ _POSSESSIVE = re.compile(r"^(?:['’]s?)(?!\w)")
 _REPLACE_AFTER = re.compile(r"\b(?:with|by|for)\b", re.IGNORECASE)
 # "…, not X" or "(not X)" once a preferred wording or a verb of saying has come first.
 _NOT = re.compile(r"(?:,|\(|\band|\bbut|^|\s)\s*(?:and\s+|but\s+)?(?:not|never)[\s,:]*$", re.IGNORECASE)
-_NOT_CONTEXT = re.compile(rf"[\"“‘«]|\b(?:say|said|write|use|prefer|call|{_META_NOUN})\b", re.IGNORECASE)
+# ...and what comes before "not" must end with a quotation, or hold a verb of saying in its last
+# eight words: `We say "people who use our services", not …`, `Write people first, not …`.
+_NOT_CONTEXT = re.compile(
+    r"(?:[\"”’'»]\s*,?\s*$)|\b(?:say|write|use|prefer|call)\b(?:\W+\w+){0,8}\W*$", re.IGNORECASE
+)
 # One list separator at the end of a prefix: ", " ", and " " or " "/".
 _SEPARATOR = re.compile(r"(?:\s*,\s*(?:and|or|nor)?|\s+(?:and|or|nor|&)|\s*/)\s*$", re.IGNORECASE)
 _ITEM = re.compile(r"(?:[\w'’-]+\s+){0,3}[\w'’-]+")
@@ -144,7 +148,8 @@ def is_introduced(doc: Doc, start: int, end: int, others: Sequence[tuple[int, in
         return bool(_STRONG.search(prefix))
     if _introducer(prefix, rest):
         return True
-    if _NOT.search(prefix) and _NOT_CONTEXT.search(prefix[: _NOT.search(prefix).start()]):
+    negated = _NOT.search(prefix)
+    if negated and _NOT_CONTEXT.search(prefix[: negated.start() + 1].rstrip("( ")):
         return True
     # Walk back over list items: "phrases like X, Y and <match>".
     ends = {e - first_char: s - first_char for s, e in others}
