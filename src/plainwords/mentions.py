@@ -94,9 +94,11 @@ _LEAD = r"^[\s\"”’'»)\]]*,?\s*"
 _VERDICT = (
     r"(?:label|labels|term|terms|word|words|phrase|phrases|jargon|euphemism|euphemisms|slur|slurs|"
     r"stigmatising|stigmatizing|offensive|outdated|old-fashioned|dehumanising|dehumanizing|"
-    r"blaming|judgemental|judgmental|loaded|problematic|pejorative|derogatory|unhelpful|insulting|"
-    r"hurtful|meaningless|vague|acronym|shorthand|buzzword|buzzwords|cliché|cliche|patronising|"
-    r"patronizing|othering|wordy|long-winded|longwinded|verbose|padding|filler|clunky|redundant)"
+    r"judgemental|judgmental|problematic|pejorative|derogatory|unhelpful|insulting|hurtful|"
+    r"meaningless|acronym|shorthand|buzzword|buzzwords|cliché|cliche|patronising|patronizing|"
+    r"othering|wordy|long-winded|longwinded|verbose|padding|filler|clunky)"
+    # "was offensive to staff", "were insulting towards her": said of people, not of words.
+    r"(?!\s+(?:to|towards|toward|with|at|about)\b)"
 )
 _AFTER = re.compile(
     _LEAD
