@@ -244,3 +244,10 @@ def test_a_missing_model_is_a_clear_usage_error(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "en_plainwords_no_such_pipeline" in err and "not installed" in err
     assert "Traceback" not in err
+
+
+def test_sentence_bounds_follow_a_trained_pipelines_sentence_starts(blank):
+    doc = Doc(blank.vocab, words=["Dr", ".", "Smith", "saw", "DNA", "results"], sent_starts=[True, False, False, False, False, False])
+    assert sentence_bounds(doc, 4) == (0, 6)
+    plain = blank("Dr. Smith saw DNA results")
+    assert sentence_bounds(plain, 3) == (0, 5)
