@@ -144,6 +144,8 @@ def test_followed_by_capitalised(blank):
         ("Our Service User Forum meets monthly.", 1, 3, True),
         ("Our service user forum meets monthly.", 1, 3, False),
         ("She read Suffering From Success last year.", 2, 4, True),
+        ("Supporting Service Users Through The Winter", 1, 3, False),
+        ("Service User Forum", 0, 2, True),
     ],
 )
 def test_proper_name_is_a_run_of_capitalised_words(blank, text, start, end, expected):

@@ -176,9 +176,14 @@ def followed_by_capitalised(doc: Doc, end: int) -> bool:
 
 
 def _all_capitals(doc: Doc, first: int, last: int) -> bool:
-    """A sentence written all in capitals (a shouted heading), where capitals prove nothing."""
+    """A sentence whose capitals prove nothing: all in capitals (a shouted heading), or a
+    heading in Title Case with four or more content words ("Supporting Service Users This Winter").
+    """
     words = [t for t in doc[first:last] if t.is_alpha and len(t) > 1]
-    return len(words) > 1 and all(t.is_upper for t in words)
+    if len(words) > 1 and all(t.is_upper for t in words):
+        return True
+    content = [t for t in words if t.lower_ not in _NAME_GLUE]
+    return len(content) >= 4 and all(_capital(t) for t in content)
 
 
 def in_proper_name(doc: Doc, start: int, end: int) -> bool:
