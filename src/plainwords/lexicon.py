@@ -428,7 +428,7 @@ def _conditions(raw: LineDict, key: str, problem) -> Conditions | None:
             report(name, f"'{key}.{name}' must be a list of words or phrases")
             continue
         if name in MODEL_CONDITIONS:
-            if name in ("pos",):
+            if name == "pos":
                 bad = [i for i in items if i.strip().upper() not in UNIVERSAL_POS]
                 if bad:
                     report(name, f"'{key}.pos' has {bad[0]!r}, not a universal part-of-speech tag (such as NOUN, VERB, ADJ)")
