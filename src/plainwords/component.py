@@ -118,9 +118,11 @@ class PlainwordsMatcher:
                 continue
             candidates.append(Span(doc, start, end, label=rule.entry.category, span_id=rule.entry.id))
         uses, mentions = [], []
-        text = doc.text if candidates else ""
-        for span in filter_spans(candidates):
-            (mentions if is_mention(doc, span.start, span.end, text) else uses).append(span)
+        kept = filter_spans(candidates)
+        ranges = [(span.start_char, span.end_char) for span in kept]
+        text = doc.text if kept else ""
+        for span in kept:
+            (mentions if is_mention(doc, span.start, span.end, ranges, text) else uses).append(span)
         doc.spans[self.span_key] = uses
         doc.spans[self.mention_key] = mentions
         return doc

@@ -61,11 +61,38 @@ class Conditions:
     followed_by: tuple[str, ...] = ()
     preceded_by: tuple[str, ...] = ()
     near: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    before: tuple[str, ...] = ()
+    sentence_has: tuple[str, ...] = ()
     window: int = 6
     capitalised: bool | None = None
+    followed_by_capitalised: bool | None = None
+    proper_name: bool | None = None
+    # Model-aware: read only when a trained pipeline has tagged and parsed the text.
+    pos: tuple[str, ...] = ()
+    dep: tuple[str, ...] = ()
+    head: tuple[str, ...] = ()
+    object: tuple[str, ...] = ()
 
     def is_empty(self) -> bool:
-        return not (self.followed_by or self.preceded_by or self.near) and self.capitalised is None
+        return not (
+            any(getattr(self, name) for name in PHRASE_CONDITIONS + MODEL_CONDITIONS)
+            or any(getattr(self, name) is not None for name in FLAG_CONDITIONS)
+        )
+
+    def needs_model(self) -> bool:
+        """Whether any condition here reads part of speech or the parse."""
+        return any(getattr(self, name) for name in MODEL_CONDITIONS)
+
+
+# Condition names by kind; docs/lexicon-format.md describes each.
+PHRASE_CONDITIONS = ("followed_by", "preceded_by", "near", "after", "before", "sentence_has")
+FLAG_CONDITIONS = ("capitalised", "followed_by_capitalised", "proper_name")
+MODEL_CONDITIONS = ("pos", "dep", "head", "object")
+UNIVERSAL_POS = frozenset(
+    {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN"}
+    | {"PUNCT", "SCONJ", "SYM", "VERB", "X"}
+)
 
 
 @dataclass(frozen=True)
@@ -246,14 +273,14 @@ _ENTRY_KEYS = {
     "id", "terms", "alternatives", "reason", "severity", "source", "topic", "note", "autofix",
     "inflect", "spelling_variants", "case_sensitive", "patterns", "when", "unless", "examples",
 }
-_CONDITION_KEYS = {"followed_by", "preceded_by", "near", "window", "capitalised"}
+_CONDITION_KEYS = set(PHRASE_CONDITIONS) | set(FLAG_CONDITIONS) | set(MODEL_CONDITIONS) | {"window"}
 
 
 def _parse_entry(raw: Any, category: str, path: str, line: int) -> tuple[Entry | None, list[DataError]]:
     problems: list[DataError] = []
 
-    def problem(key: str | None, message: str) -> None:
-        where = raw.line_of(key) if key and isinstance(raw, LineDict) else line
+    def problem(key: str | None, message: str, at: int | None = None) -> None:
+        where = at or (raw.line_of(key) if key and isinstance(raw, LineDict) else line)
         label = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
         prefix = f"entry '{label}': " if label else ""
         problems.append(DataError(path, where, prefix + message))
@@ -380,26 +407,53 @@ def _conditions(raw: LineDict, key: str, problem) -> Conditions | None:
         return None
     unknown = set(value) - _CONDITION_KEYS
     if unknown:
-        problem(key, f"unknown condition {sorted(map(str, unknown))[0]!r} in '{key}' (known: {', '.join(sorted(_CONDITION_KEYS))})")
+        name = sorted(map(str, unknown))[0]
+        at = value.line_of(name) if isinstance(value, LineDict) else None
+        problem(key, f"unknown condition {name!r} in '{key}' (known: {', '.join(sorted(_CONDITION_KEYS))})", at=at)
         return None
     fields: dict[str, Any] = {}
-    for name in ("followed_by", "preceded_by", "near"):
+    ok = True
+
+    def report(name: str, message: str) -> None:
+        # Point at the condition's own line where the YAML gives one.
+        nonlocal ok
+        ok = False
+        problem(key, message, at=value.line_of(name) if isinstance(value, LineDict) else None)
+
+    for name in PHRASE_CONDITIONS + MODEL_CONDITIONS:
         items = value.get(name, [])
         if isinstance(items, str):
             items = [items]
         if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
-            problem(key, f"'{key}.{name}' must be a list of words or phrases")
-            return None
+            report(name, f"'{key}.{name}' must be a list of words or phrases")
+            continue
+        if name in MODEL_CONDITIONS:
+            if name == "pos":
+                bad = [i for i in items if i.strip().upper() not in UNIVERSAL_POS]
+                if bad:
+                    report(name, f"'{key}.pos' has {bad[0]!r}, not a universal part-of-speech tag (such as NOUN, VERB, ADJ)")
+                    continue
+                fields[name] = tuple(i.strip().upper() for i in items)
+                continue
+            if name == "dep":
+                fields[name] = tuple(i.strip() for i in items)
+                continue
+            if any(len(i.split()) > 1 for i in items):
+                report(name, f"'{key}.{name}' lists single words (the lemma or form of one token)")
+                continue
         fields[name] = tuple(" ".join(i.lower().split()) for i in items)
     window = value.get("window", 6)
     if not isinstance(window, int) or isinstance(window, bool) or not 1 <= window <= 50:
-        problem(key, f"'{key}.window' must be a whole number from 1 to 50")
+        report("window", f"'{key}.window' must be a whole number from 1 to 50")
+    for name in FLAG_CONDITIONS:
+        flag = value.get(name)
+        if flag is not None and not isinstance(flag, bool):
+            report(name, f"'{key}.{name}' must be true or false")
+            continue
+        fields[name] = flag
+    if not ok:
         return None
-    capitalised = value.get("capitalised")
-    if capitalised is not None and not isinstance(capitalised, bool):
-        problem(key, f"'{key}.capitalised' must be true or false")
-        return None
-    conditions = Conditions(window=window, capitalised=capitalised, **fields)
+    conditions = Conditions(window=window, **fields)
     if conditions.is_empty():
         problem(key, f"'{key}' states no condition")
         return None

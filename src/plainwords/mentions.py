@@ -1,84 +1,222 @@
 """Use versus mention: a term in quotation marks, or introduced as a word, is talked *about*.
 
-Language guides and training material name the very labels they warn against; a linter that flags
-them is switched off. These are pure functions over a Doc, used by the component.
+Language guides and training material name the very labels they warn against ("avoid the term
+'hard to reach'"), and reports quote people in their own words; a linter that flags those is
+switched off. Four signs make a match a mention, each a pure function over a Doc:
+
+- it sits inside quotation marks: straight or curly, single or double, or «guillemets»;
+  apostrophes ("don't", "people's", "users'") never open or close a quote;
+- what comes just before names it as a word: "the term X", "labels like X", "don't say X",
+  "avoid X", "instead of X", "rather than X", "we replaced X with Y", "…, not X" after a preferred
+  term; each item of a list after such an introducer ("phrases like X, Y and Z") counts too;
+- what comes just after talks about it as a word: "X is a stigmatising label", "X is jargon",
+  "X should be avoided", or a glossary line "X – say Y instead";
+- nothing else: everything else is a use.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from spacy.tokens import Doc
 
-# Quoted stretches: curly double, curly single, straight double, and straight single quotes that
-# open after a space or bracket and close before a non-letter (so "don't" is not a quote).
+from plainwords.sentences import sentence_bounds
+
+# -- quotation marks -------------------------------------------------------------------------------
+# A straight single quote opens only after a space, bracket or dash and before a non-space, and
+# closes only after a non-space and before a non-letter: so "don't", "people's" and "users'" are
+# apostrophes. A curly opening quote left unclosed runs to the end of the paragraph, as quoted
+# speech over several sentences often does.
 _QUOTED = re.compile(
-    r"“[^”]*”"
-    r"|‘[^’]*’(?![A-Za-z])"
+    r"“[^”]*(?:”|$)"
+    r"|‘(?:[^’‘]|’(?=\w))*’(?!\w)"
     r'|"[^"]*"'
-    r"|(?<![\w’'])'[^'\n]+?'(?![A-Za-z])"
+    r"|(?<![\w’'])'(?=\S)(?:[^'\n]|'(?=\w))*?(?<=\S)'(?!\w)"
     r"|«[^»]*»"
 )
+_OPENERS = "\"“‘'«(["
+_CLOSERS = "\"”’'»)]"
 
-# Words that introduce a term as a word ("the term X", "labels like X", "avoid X").
-_INTRODUCERS: tuple[tuple[str, ...], ...] = tuple(
-    tuple(p.split())
-    for p in (
-        "term", "terms", "word", "words", "phrase", "phrases", "label", "labels", "expression",
-        "expressions", "labelled as", "labeled as", "labelled", "labeled", "such as", "like",
-        "say", "saying", "said", "avoid", "avoiding", "instead of", "rather than", "replace",
-        "replacing", "called", "calling", "describe as", "described as", "use of", "using",
-        "the use of", "words like", "terms like", "phrases like", "labels like", "jargon like",
-        "jargon such as", "not",
-    )
+# -- introducers -----------------------------------------------------------------------------------
+_META_NOUN = (
+    r"(?:term|terms|word|words|phrase|phrases|label|labels|expression|expressions|euphemism|"
+    r"euphemisms|slur|slurs|description|descriptions|acronym|acronyms|jargon|language|name|names|"
+    r"buzzword|buzzwords|cliché|clichés|cliche|cliches)"
 )
-# Only these make "like"/"such as"/"not"/"using" an introducer: a metalinguistic noun or verb nearby.
-_META = {
-    "term", "terms", "word", "words", "phrase", "phrases", "label", "labels", "language",
-    "jargon", "expression", "expressions", "say", "saying", "write", "writing", "use", "using",
-    "avoid", "call", "calling", "called", "describe", "describing",
-}
-_WEAK = {("like",), ("such", "as"), ("not",), ("using",), ("use", "of"), ("the", "use", "of")}
-# What follows a mentioned term: "X is a stigmatising label", "X is jargon".
+_SAY = r"(?:say|saying|use|using|write|writing|(?:call|calling|label|labelling|labeling)\s+(?:people|them|someone|him|her|children|clients|families|residents)|describe\s+(?:\w+\s+)?as|refer\s+to\s+(?:\w+\s+)?as)"
+# Introducers after which a list may hold any short items ("words like X, Y or Z").
+_STRONG = re.compile(
+    r"(?:"
+    rf"\b(?:the|this|that|these|those|a|an|such|our|its)\s+(?:[\w-]+\s+){{0,2}}?{_META_NOUN}"
+    rf"|\b{_META_NOUN}\s+(?:[\w-]+\s+){{0,2}}?(?:like|such\s+as|including|e\.g\.?|for\s+example|to\s+avoid)"
+    r"|\b(?:things|something)\s+like"
+    r"|\b(?:avoid|don['’]t\s+use|do\s+not\s+use|never\s+use)\s*:"
+    rf"|\b{_META_NOUN}\s+(?:we|you|staff|people)\s+(?:\w+\s+){{0,3}}?(?:avoid|use|say)\s*:"
+    r")[\s,:\-–—]*$",
+    re.IGNORECASE,
+)
+# Introducers that name only the item right after them, or a list of other flagged terms.
+_WEAK = re.compile(
+    r"(?:"
+    rf"\b(?:don['’]t|do\s+not|never|please\s+don['’]t|stop|no\s+longer|not|avoid|try\s+not\s+to)\s+{_SAY}"
+    r"|\bavoid(?:s|ed|ing)?(?:\s+(?:the\s+)?(?:use\s+of|using|saying|writing))?"
+    r"|\binstead\s+of|\brather\s+than|\bin\s+place\s+of"
+    r"|\b(?:labelled|labeled|described|referred\s+to|known|branded|dismissed|seen)\s+as"
+    r"|\bso-?called"
+    r"|\b(?:call|calls|called|calling|label|labels|labelled|labeled|labelling|labeling|brand|branded)\s+"
+    r"(?:people|them|families|children|communities|residents|clients|someone|him|her|us|groups)(?:\s+as)?"
+    r")[\s,:\-–—]*$",
+    re.IGNORECASE,
+)
+_REPLACE = re.compile(
+    r"\b(?:replace[sd]?|replacing|swap(?:ped|s|ping)?|exchange[sd]?)"
+    rf"(?:\s+(?:the\s+)?{_META_NOUN})?[\s,:]*$",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"^(?:['’]s?)(?!\w)")
+_REPLACE_AFTER = re.compile(r"\b(?:with|by|for)\b", re.IGNORECASE)
+# "…, not X" or "(not X)" once a preferred wording or a verb of saying has come first.
+_NOT = re.compile(r"(?:,|\(|\band|\bbut|^|\s)\s*(?:and\s+|but\s+)?(?:not|never)[\s,:]*$", re.IGNORECASE)
+# ...and what comes before "not" must end with a quotation, or hold a verb of saying in its last
+# eight words: `We say "people who use our services", not …`, `Write people first, not …`.
+_NOT_CONTEXT = re.compile(
+    r"(?:[\"”’'»]\s*,?\s*$)|\b(?:say|write|use|prefer|call)\b(?:\W+\w+){0,8}\W*$", re.IGNORECASE
+)
+# One list separator at the end of a prefix: ", " ", and " " or " "/".
+_SEPARATOR = re.compile(r"(?:\s*,\s*(?:and|or|nor)?|\s+(?:and|or|nor|&)|\s*/)\s*$", re.IGNORECASE)
+_ITEM = re.compile(r"(?:[\w'’-]+\s+){0,3}[\w'’-]+")
+_WORD_END = re.compile(r"(?<![\w'’-])[\w'’-]+")
+
+# -- what comes after ------------------------------------------------------------------------------
+_LEAD = r"^[\s\"”’'»)\]]*,?\s*"
+_VERDICT = (
+    r"(?:label|labels|term|terms|word|words|phrase|phrases|jargon|euphemism|euphemisms|slur|slurs|"
+    r"stigmatising|stigmatizing|offensive|outdated|old-fashioned|dehumanising|dehumanizing|"
+    r"judgemental|judgmental|problematic|pejorative|derogatory|unhelpful|insulting|hurtful|"
+    r"meaningless|acronym|shorthand|buzzword|buzzwords|cliché|cliche|patronising|patronizing|"
+    r"othering|wordy|long-winded|longwinded|verbose|padding|filler|clunky)"
+    # "was offensive to staff", "were insulting towards her": said of people, not of words.
+    r"(?!\s+(?:to|towards|toward|with|at|about)\b)"
+)
 _AFTER = re.compile(
-    r"^\s*[”\"’']?\s*(?:,\s*)?(?:is|are|was|were|can be|sounds?|remains?)\s+(?:an?\s+|the\s+)?"
-    r"(?:\w+\s+){0,3}?(?:label|labels|term|terms|word|words|phrase|phrases|jargon|euphemism|slur|"
-    r"stigmatising|stigmatizing|offensive|outdated|dehumanising|dehumanizing|blaming)\b",
+    _LEAD
+    + r"(?:"
+    + r"(?:is|are|was|were|can\s+be|could\s+be|may\s+be|sounds?|seems?|remains?|has\s+become|"
+    r"(?:is|are)\s+(?:often\s+|widely\s+|now\s+)?(?:seen|considered|regarded|felt)\s+(?:as|to\s+be)?)\s+"
+    r"(?:(?:an?|the|now|often|widely|still|also|very|quite|deeply|so|too|just|another|more|really|"
+    r"increasingly|seen\s+as)\s+)*(?:[\w-]+\s+){0,2}?" + _VERDICT + r"\b"
+    r"|(?:should|must|ought\s+to)\s+(?:be\s+avoided|not\s+be\s+used|never\s+be\s+used|be\s+replaced)"
+    r"|(?:is|are|was|were|has\s+been|have\s+been)\s+(?:best\s+avoided|no\s+longer\s+used|replaced|"
+    r"being\s+replaced|out\s+of\s+date|falling\s+out\s+of\s+use)"
+    r"|(?:[-–—:→=|]+|->|=>)\s*(?:say|use|try|write|prefer|instead|better|consider)\b"
+    r"|\((?:say|use|try|write|prefer|better)\b"
+    r"|(?:→|->|=>)"
+    r")",
     re.IGNORECASE,
 )
 
 
 @lru_cache(maxsize=64)
 def quoted_regions(text: str) -> tuple[tuple[int, int], ...]:
-    """Character ranges of quoted stretches in a text (inside the quote marks)."""
+    """Character ranges of quoted stretches in a text, quote marks included."""
     return tuple((m.start(), m.end()) for m in _QUOTED.finditer(text))
 
 
 def is_quoted(text: str, start_char: int, end_char: int) -> bool:
-    return any(s < start_char and end_char < e for s, e in quoted_regions(text))
+    """Whether the characters [start_char, end_char) of ``text`` lie inside one quoted stretch."""
+    return any(s < start_char and end_char <= e for s, e in quoted_regions(text))
 
 
-def is_introduced(doc: Doc, text: str, start: int, end: int) -> bool:
-    """The term is named as a word by what comes just before or just after it."""
-    before = [t.lower_ for t in doc[max(0, start - 4) : start] if not t.is_punct or t.text in {"‘", "“"}]
-    before = [w for w in before if w not in {"the", "a", "an", "“", "‘", "\"", "'"}] or before
-    for phrase in _INTRODUCERS:
-        n = len(phrase)
-        if tuple(before[-n:]) == phrase:
-            if phrase in _WEAK and not (set(before[:-n]) & _META):
-                continue
+def _sentence_chars(doc: Doc, start: int) -> tuple[int, int]:
+    first, last = sentence_bounds(doc, start)
+    return doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+
+
+def is_introduced(
+    doc: Doc, start: int, end: int, others: Sequence[tuple[int, int]] = (), text: str | None = None
+) -> bool:
+    """The term is named as a word by what comes just before it in its sentence.
+
+    ``others`` are the character ranges of the other matches in the Doc: a list after a verbal
+    introducer ("avoid X, Y and Z") continues only through other matches or quoted items, while a
+    list after a metalinguistic noun ("words like X, Y or Z") may hold any short items.
+    """
+    text = doc.text if text is None else text
+    first_char, last_char = _sentence_chars(doc, start)
+    start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    prefix = text[first_char:start_char].rstrip().rstrip(_OPENERS).rstrip()
+    rest = text[end_char:last_char]
+    if _POSSESSIVE.match(rest):
+        # "Do not use service users' names": the term names people here, whatever the verb.
+        return bool(_STRONG.search(prefix))
+    if _introducer(prefix, rest):
+        return True
+    negated = _NOT.search(prefix)
+    if negated and _NOT_CONTEXT.search(prefix[: negated.start() + 1].rstrip("( ")):
+        return True
+    # Walk back over list items: "phrases like X, Y and <match>".
+    ends = {e - first_char: s - first_char for s, e in others}
+    quotes = {e - first_char: s - first_char for s, e in quoted_regions(text) if first_char <= s}
+    return _listed(prefix, rest, ends, quotes, only_flagged=True, depth=12)
+
+
+def _listed(text: str, rest: str, ends: dict[int, int], quotes: dict[int, int], *, only_flagged: bool, depth: int) -> bool:
+    """Whether ``text`` ends with "<introducer> item, item and", trying each way to cut an item."""
+    separator = _SEPARATOR.search(text)
+    if not separator or depth == 0:
+        return False
+    text = text[: separator.start()].rstrip()
+    cuts: list[tuple[int, bool]] = []  # (where the item starts, whether it is a flagged/quoted term)
+    if len(text) in quotes:
+        cuts.append((quotes[len(text)], True))
+    bare = len(text.rstrip(_CLOSERS))
+    if bare in ends:
+        cuts.append((ends[bare], True))
+    if not cuts:
+        words = list(_WORD_END.finditer(text))
+        cuts = [(m.start(), False) for m in words[-1:-5:-1] if _ITEM.fullmatch(text[m.start() :])]
+    for start, flagged in cuts:
+        before = text[:start].rstrip().rstrip(_OPENERS).rstrip()
+        still_flagged = only_flagged and flagged
+        if _STRONG.search(before) or (still_flagged and (_WEAK.search(before) or _replaced(before, rest))):
             return True
-    after = doc[end - 1].idx + len(doc[end - 1])
-    after_text = text[after : after + 80]
-    return bool(_AFTER.match(after_text))
+        if _listed(before, rest, ends, quotes, only_flagged=still_flagged, depth=depth - 1):
+            return True
+    return False
 
 
-def is_mention(doc: Doc, start: int, end: int, text: str | None = None) -> bool:
+def _introducer(prefix: str, rest: str) -> bool:
+    return bool(_STRONG.search(prefix) or _WEAK.search(prefix) or _replaced(prefix, rest))
+
+
+def _replaced(prefix: str, rest: str) -> bool:
+    """ "We replaced X with Y": a replacing verb before, and "with"/"by"/"for" after."""
+    return bool(_REPLACE.search(prefix) and _REPLACE_AFTER.search(rest))
+
+
+def is_described(doc: Doc, end: int, text: str | None = None) -> bool:
+    """What follows the match talks about it as a word: "X is jargon", "X – say Y instead"."""
+    text = doc.text if text is None else text
+    _, last_char = _sentence_chars(doc, end - 1)
+    end_char = doc[end - 1].idx + len(doc[end - 1])
+    return bool(_AFTER.match(text[end_char : min(last_char + 1, end_char + 100)]))
+
+
+def is_mention(
+    doc: Doc, start: int, end: int, others: Sequence[tuple[int, int]] = (), text: str | None = None
+) -> bool:
     """Whether the match at tokens [start, end) is talked about rather than used.
 
-    ``text`` is ``doc.text``, passed in by callers that check many matches: spaCy rebuilds
-    ``doc.text`` from every token on each access, which made long paragraphs quadratic."""
+    ``others``: character ranges of the other matches in the Doc (for lists of terms).
+    ``text``: ``doc.text``, passed in by callers that check many matches, because spaCy rebuilds
+    ``doc.text`` from every token on each access (a long paragraph would turn quadratic).
+    """
     text = doc.text if text is None else text
     span = doc[start:end]
-    return is_quoted(text, span.start_char, span.end_char) or is_introduced(doc, text, start, end)
+    return (
+        is_quoted(text, span.start_char, span.end_char)
+        or is_introduced(doc, start, end, others, text)
+        or is_described(doc, end, text)
+    )

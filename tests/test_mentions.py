@@ -1,0 +1,229 @@
+"""Use versus mention, end to end through a blank pipeline with a small test lexicon."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+
+from plainwords.lexicon import Lexicon, parse_lexicon
+from plainwords.mentions import is_quoted, quoted_regions
+from plainwords.yamlfile import load_yaml_text
+
+SOURCE = 'source: {name: Test guide, url: "https://example.org/guide"}'
+TERMS = {
+    "service-user": "[service user]",
+    "addict": "[addict]",
+    "hard-to-reach": "[hard to reach]",
+    "going-forward": "[going forward]",
+    "in-order-to": "[in order to]",
+    "suffer-from": "[suffer from]",
+}
+
+
+def _yaml() -> str:
+    lines = ["version: 1", "category: test", "entries:"]
+    for entry_id, terms in TERMS.items():
+        inflect = {"suffer-from": "verb", "hard-to-reach": "none", "going-forward": "none", "in-order-to": "none"}.get(entry_id, "noun")
+        lines += [
+            f"  - id: {entry_id}",
+            f"    terms: {terms}",
+            "    alternatives: [something kinder]",
+            "    reason: Test reason.",
+            "    severity: warning",
+            f"    inflect: {inflect}",
+            f"    {SOURCE}",
+        ]
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    entries, problems = parse_lexicon(load_yaml_text(_yaml(), "t.yaml"), "t.yaml")
+    assert not problems
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("plainwords", config={"lexicons": []}).set_lexicon(Lexicon(tuple(entries)))
+    return pipeline
+
+
+def uses(nlp, text: str) -> list[str]:
+    doc = nlp(text)
+    return [span.text for span in doc.spans["plainwords"]]
+
+
+def mentions(nlp, text: str) -> list[str]:
+    doc = nlp(text)
+    return [span.text for span in doc.spans["plainwords_mentions"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'We no longer write "service users" in letters.',
+        "We no longer write 'service users' in letters.",
+        "We no longer write “service users” in letters.",
+        "We no longer write ‘service users’ in letters.",
+        "Nous évitons «service users» dans nos lettres.",
+        "Replace ‘service users’ with ‘people who use our services’.",
+        "The heading read \"Support for addicts\" until last year.",
+    ],
+)
+def test_quoted_terms_are_mentions(nlp, text):
+    assert uses(nlp, text) == []
+    assert len(mentions(nlp, text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Avoid the term hard to reach.",
+        "The word addict puts people off asking for help.",
+        "Stigmatising labels like addicts do harm.",
+        "Avoid words such as addicts in case notes.",
+        "Don't say addicts.",
+        "Do not use service users in letters.",
+        "Please don't say service users.",
+        "We no longer call people addicts.",
+        "Avoid hard to reach: say seldom heard.",
+        "Instead of service users, say people who use our services.",
+        "Say people who use our services rather than service users.",
+        "Service users is a stigmatising label.",
+        "Going forward is jargon.",
+        "Hard to reach should be avoided in reports.",
+        "We replaced service users with people we support.",
+        "Communities described as hard to reach often say services are hard to find.",
+        "Addicts – say people who use drugs instead.",
+        "service users → people who use our services",
+    ],
+)
+def test_terms_introduced_as_words_are_mentions(nlp, text):
+    assert uses(nlp, text) == [], text
+    assert mentions(nlp, text), text
+
+
+def test_each_item_of_a_list_after_an_introducer_is_a_mention(nlp):
+    text = "Phrases like going forward, in order to and hard to reach add nothing."
+    assert uses(nlp, text) == []
+    assert mentions(nlp, text) == ["going forward", "in order to", "hard to reach"]
+    text = "Labels like addicts, junkies or service users put people down."
+    assert mentions(nlp, text) == ["addicts", "service users"]
+    assert mentions(nlp, "Words to avoid: addicts, service users, hard to reach.") == ["addicts", "service users", "hard to reach"]
+
+
+def test_a_list_after_a_verb_continues_only_through_other_terms(nlp):
+    # "avoid X" names X, but "avoid long waits and <term>" is an ordinary sentence.
+    assert mentions(nlp, "Avoid addicts and service users in headlines.") == ["addicts", "service users"]
+    assert uses(nlp, "Avoid long waits and service users will be happier.") == ["service users"]
+
+
+def test_not_after_a_preferred_wording_is_a_mention_but_quoted_speech_nearby_is_not(nlp):
+    assert mentions(nlp, 'We say "people who use our services", not service users.') == ["service users"]
+    assert uses(nlp, 'We say "people who use our services", not service users.') == []
+    assert uses(nlp, 'Our service users said "thanks".') == ["service users"]
+    assert uses(nlp, "It is not service users who decide.") == ["service users"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Explain it in words service users understand.",
+        "We changed how service users book appointments.",
+        "The word from service users is that the forms are too long.",
+        "Staff asked service users what 'good support' means to them.",
+        "The users' group said the service users' forum was useful.",
+        "We don't think addicts should wait this long.",
+        "Service users' views shaped the plan, and the people's panel agreed.",
+        "The addicts were seen in order to plan their care.",
+        "Please do not call service users after 8pm.",
+        "He spoke in vague general terms and went to see her, not in order to argue but to listen.",
+        "She was, as she said, suffering from a cold.",
+        "Service user was offensive to staff and left early.",
+        "The service users were vague about dates.",
+        "Two service users were made redundant last year.",
+        "Do not use service users' names in emails.",
+        "Avoid addicts' homes after dark unless two staff go.",
+    ],
+)
+def test_ordinary_uses_stay_uses(nlp, text):
+    assert uses(nlp, text), text
+
+
+def test_apostrophes_do_not_open_quotes():
+    text = "The people's forum didn't meet; the users' group did, and 'our' plan stood."
+    assert [text[s:e] for s, e in quoted_regions(text)] == ["'our'"]
+    text = "‘I don’t want to be called a service user,’ she said. Users’ views matter."
+    assert [text[s:e] for s, e in quoted_regions(text)] == ["‘I don’t want to be called a service user,’"]
+
+
+def test_long_quoted_speech_over_several_sentences_is_a_mention(nlp):
+    text = (
+        "She told the panel: “I suffered from depression for years. Nobody asked. "
+        "I felt like an addict in their eyes, not a person.” The panel thanked her."
+    )
+    assert uses(nlp, text) == []
+    assert mentions(nlp, text) == ["suffered from", "addict"]
+    straight = 'He said "I was an addict. Then I was a service user. Now I am me." We listened.'
+    assert uses(nlp, straight) == []
+    single = "He said 'I was an addict, and I don't mind saying it.' Our addicts service closed."
+    assert uses(nlp, single) == ["addicts"]
+
+
+def test_an_unclosed_curly_quote_runs_to_the_end_of_the_paragraph(nlp):
+    assert uses(nlp, "“We were treated like addicts, and nobody asked why") == []
+
+
+def test_the_sentence_after_a_quote_is_a_use_again(nlp):
+    assert uses(nlp, "'Hard to reach' blames people. We work with hard to reach families.") == ["hard to reach"]
+
+
+def test_is_quoted_needs_the_whole_match_inside_one_quote():
+    nlp = spacy.blank("en")
+    doc = nlp('The "service" users')
+    assert not is_quoted(doc.text, doc[1].idx, doc[4].idx + len(doc[4]))
+
+
+def test_include_mentions_reports_mentions_as_marked_suggestions(tmp_path, capsys):
+    from plainwords.cli import main
+
+    page = tmp_path / "guide.txt"
+    page.write_text("Avoid the term ‘service users’. Our service users wrote this guide.\n", encoding="utf-8")
+    assert main(["check", "--format", "json", "--no-color", str(page)]) == 1
+    default = json.loads(capsys.readouterr().out)
+    rows = default["findings"] if isinstance(default, dict) else default
+    assert [(r["text"], r["mention"]) for r in rows] == [("service users", False)]
+
+    assert main(["check", "--format", "json", "--include-mentions", "--no-color", str(page)]) == 1
+    both = json.loads(capsys.readouterr().out)
+    rows = both["findings"] if isinstance(both, dict) else both
+    assert sorted((r["text"], r["mention"], r["severity"]) for r in rows) == [
+        ("service users", False, "warning"),
+        ("service users", True, "suggestion"),
+    ]
+
+
+def test_mentions_alone_do_not_fail_a_run_at_the_default_level(tmp_path, capsys):
+    from plainwords.cli import main
+
+    page = tmp_path / "guide.txt"
+    page.write_text("Avoid the term ‘service users’.\n", encoding="utf-8")
+    assert main(["check", "--include-mentions", "--no-color", str(page)]) == 0
+    assert "(mention)" in capsys.readouterr().out
+
+
+def test_a_training_handout_passes_clean_by_default_and_its_mentions_are_kept(tmp_path, capsys):
+    from pathlib import Path
+
+    from plainwords.cli import main
+
+    handout = Path(__file__).parent / "data" / "training-handout.md"
+    assert len(handout.read_text(encoding="utf-8").splitlines()) >= 40
+    assert main(["check", "--format", "json", "--no-color", str(handout)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    rows = data["findings"] if isinstance(data, dict) else data
+    assert rows == []
+    assert main(["check", "--format", "json", "--include-mentions", "--no-color", str(handout)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    rows = data["findings"] if isinstance(data, dict) else data
+    assert len(rows) >= 10
+    assert all(r["mention"] and r["severity"] == "suggestion" for r in rows)
