@@ -17,6 +17,7 @@ switched off. Four signs make a match a mention, each a pure function over a Doc
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -157,9 +158,18 @@ def is_introduced(
     if negated and _NOT_CONTEXT.search(prefix[: negated.start() + 1].rstrip("( ")):
         return True
     # Walk back over list items: "phrases like X, Y and <match>".
-    ends = {e - first_char: s - first_char for s, e in others}
-    quotes = {e - first_char: s - first_char for s, e in quoted_regions(text) if first_char <= s}
+    # Only matches and quotes inside this sentence matter; both lists are sorted by start, so a
+    # bisect keeps many matches in one paragraph from costing a scan each.
+    ends = {e - first_char: s - first_char for s, e in _within(others, first_char, last_char)}
+    quotes = {
+        e - first_char: s - first_char for s, e in _within(quoted_regions(text), first_char, last_char)
+    }
     return _listed(prefix, rest, ends, quotes, only_flagged=True, depth=12)
+
+
+def _within(ranges: Sequence[tuple[int, int]], first: int, last: int) -> Sequence[tuple[int, int]]:
+    """The (start, end) ranges, sorted by start, that start in [first, last]."""
+    return ranges[bisect_left(ranges, (first, -1)) : bisect_right(ranges, (last, float("inf")))]
 
 
 def _listed(text: str, rest: str, ends: dict[int, int], quotes: dict[int, int], *, only_flagged: bool, depth: int) -> bool:

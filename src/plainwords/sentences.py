@@ -22,7 +22,9 @@ def sentence_bounds(doc: Doc, index: int) -> tuple[int, int]:
     if not len(doc):
         return 0, 0
     index = min(max(index, 0), len(doc) - 1)
-    if doc.has_annotation("SENT_START"):
+    # A pipeline that splits sentences marks every token True or False; a blank one leaves all but
+    # the first as None. Looking at neighbours costs O(1), where doc.has_annotation scans the Doc.
+    if any(doc[i].is_sent_start is not None for i in (index, index + 1) if 0 < i < len(doc)):
         sent = doc[index].sent
         return sent.start, sent.end
     start = index
