@@ -8,6 +8,9 @@ set sentence starts, those are used instead.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from weakref import WeakKeyDictionary
+
 from spacy.tokens import Doc
 
 _FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
@@ -18,7 +21,8 @@ MAX_REACH = 150
 
 
 def sentence_bounds(doc: Doc, index: int) -> tuple[int, int]:
-    """Token range [start, end) of the sentence holding token ``index``."""
+    """Token range [start, end) of the sentence holding token ``index``, at most ``MAX_REACH``
+    tokens either side."""
     if not len(doc):
         return 0, 0
     index = min(max(index, 0), len(doc) - 1)
@@ -27,15 +31,24 @@ def sentence_bounds(doc: Doc, index: int) -> tuple[int, int]:
     if any(doc[i].is_sent_start is not None for i in (index, index + 1) if 0 < i < len(doc)):
         sent = doc[index].sent
         return sent.start, sent.end
-    start = index
-    floor = max(index - MAX_REACH, 0)
-    while start > floor and not _ends_sentence(doc, start - 1):
-        start -= 1
-    end = index
-    ceiling = min(index + MAX_REACH, len(doc) - 1)
-    while end < ceiling and not _ends_sentence(doc, end):
-        end += 1
-    return start, end + 1
+    ends = _sentence_ends(doc)
+    position = bisect_left(ends, index)
+    start = ends[position - 1] + 1 if position > 0 else 0
+    end = ends[position] + 1 if position < len(ends) else len(doc)
+    return max(start, index - MAX_REACH), min(end, index + MAX_REACH + 1)
+
+
+# Sentence ends of each Doc, found in one pass the first time a Doc is asked about: the component
+# asks once per match, and a paragraph can hold thousands of matches.
+_ENDS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
+
+
+def _sentence_ends(doc: Doc) -> list[int]:
+    ends = _ENDS.get(doc)
+    if ends is None:
+        ends = [i for i in range(len(doc)) if _ends_sentence(doc, i)]
+        _ENDS[doc] = ends
+    return ends
 
 
 def _ends_sentence(doc: Doc, i: int) -> bool:
