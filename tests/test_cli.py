@@ -76,7 +76,7 @@ def test_fail_on_threshold(tmp_path, capsys):
     path.write_text("We will utilise it.\n", encoding="utf-8")  # a suggestion only
     assert _run(capsys, "check", str(path))[0] == 0
     assert _run(capsys, "check", "--fail-on", "suggestion", str(path))[0] == 1
-    path.write_text("Addicts.\n", encoding="utf-8")  # an error
+    path.write_text("Junkies.\n", encoding="utf-8")  # an error
     assert _run(capsys, "check", "--fail-on", "error", str(path))[0] == 1
     assert _run(capsys, "check", "--fail-on", "never", str(path))[0] == 0
 

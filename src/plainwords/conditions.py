@@ -190,7 +190,7 @@ def in_proper_name(doc: Doc, start: int, end: int) -> bool:
     """The match is part of a run of capitalised words: an organisation, a title, a law.
 
     Every content word of the match must be capitalised, and the run it sits in (small linking
-    words, and numbers such as a year, allowed) must hold at least two capitalised words, or the
+    words, and numbers such as a year, allowed) must hold another capitalised word, or a one-word
     match must stand capitalised mid-sentence. Capitals in an all-capitals heading prove nothing.
     """
     matched = [t for t in doc[start:end] if t.is_alpha and t.lower_ not in _NAME_GLUE]
@@ -205,11 +205,17 @@ def in_proper_name(doc: Doc, start: int, end: int) -> bool:
     right = end
     while right < last and (_capital(doc[right]) or _glue(doc, right) or doc[right].like_num):
         right += 1
-    # "The" opening a sentence is capitalised by position, not because it is part of a name.
-    capitals = [t for t in doc[left:right] if _capital(t) and not (t.lower_ in _NAME_GLUE and _starts_line(doc, t.i))]
-    if len(capitals) >= 2:
+    # "The" opening a sentence is capitalised by position, not because it is part of a name. The
+    # match's own capitals do not count: writers capitalise the very labels plainwords looks for
+    # ("our Service Users"), so a name needs a capitalised word of its own around the match.
+    outside = [
+        t
+        for t in (*doc[left:start], *doc[end:right])
+        if _capital(t) and not (t.lower_ in _NAME_GLUE and _starts_line(doc, t.i))
+    ]
+    if outside:
         return True
-    return not _starts_line(doc, start)
+    return len(matched) == 1 and not _starts_line(doc, start)
 
 
 def _glue(doc: Doc, i: int) -> bool:
