@@ -114,6 +114,25 @@ def test_the_sentence_in_a_word_document_is_found_by_paragraph(tmp_path, capsys)
     assert "3:12" in capsys.readouterr().out
 
 
+def test_the_sentence_in_an_opendocument_file_is_found_by_paragraph(tmp_path, capsys):
+    import odfdo
+
+    document = odfdo.Document("text")
+    document.body.clear()
+    for text in ("Guide", "Introduction.", f"Today: {SENTENCE}"):
+        document.body.append(odfdo.Paragraph(text))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path = tmp_path / "guide.odt"
+    path.write_bytes(buffer.getvalue())
+    assert main(["check", "--format", "json", str(path)]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["line"], f["column"], f["rule"], f["location"]) for f in findings] == [
+        (3, 12, "service-user", "paragraph 3"),
+        (3, 34, "addict", "paragraph 3"),
+    ]
+
+
 def test_a_folder_check_reads_every_format(tmp_path, capsys):
     for name, text in SOURCES.items():
         (tmp_path / name).write_bytes(text.encode("utf-8"))

@@ -15,6 +15,7 @@ from plainwords.readers.decoding import MAX_BYTES, NotText, ReadError, decode
 from plainwords.readers.docx import read_docx
 from plainwords.readers.html import read_html
 from plainwords.readers.markdown import read_markdown
+from plainwords.readers.odt import read_odt
 from plainwords.readers.rst import read_rst
 from plainwords.readers.text import read_text
 
@@ -37,7 +38,7 @@ TEXT_READERS: dict[str, Reader] = {
     ".text": read_text,
 }
 # Readers of raw bytes (container formats such as Word), by lower-case extension.
-BYTE_READERS: dict[str, Callable[[str, bytes], Document]] = {".docx": read_docx}
+BYTE_READERS: dict[str, Callable[[str, bytes], Document]] = {".docx": read_docx, ".odt": read_odt}
 
 # What ``plainwords check DIR`` picks up when walking a directory.
 KNOWN_EXTENSIONS = set(TEXT_READERS) | set(BYTE_READERS)

@@ -11,15 +11,12 @@ a paragraph is read as a space, so paragraph numbers stay true. Paragraphs in a 
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Iterator
 
-from plainwords.document import Document, masked
+from plainwords.document import Document
 from plainwords.readers.decoding import ReadError
-
-_CODE_STYLE = re.compile(r"code|preformatted|source|console|verbatim", re.IGNORECASE)
-_BREAKS = re.compile(r"[\r\n\v\f\u2028\u2029]")
+from plainwords.readers.paragraphs import paragraphs_document
 
 
 def read_docx(path: str, data: bytes) -> Document:
@@ -32,26 +29,11 @@ def read_docx(path: str, data: bytes) -> Document:
         raise ReadError(
             f"{path}: not a readable Word (.docx) file ({error}); re-save it from Word"
         ) from None
-    texts: list[str] = []
-    code: list[bool] = []
-    for paragraph in _paragraphs(word):
-        texts.append(_BREAKS.sub(" ", paragraph.text))
-        style = paragraph.style.name if paragraph.style is not None else ""
-        code.append(bool(style and _CODE_STYLE.search(style)))
-    text = "\n".join(texts)
-    blank, offset = [], 0
-    for paragraph_text, is_code in zip(texts, code, strict=True):
-        if is_code:
-            blank.append((offset, offset + len(paragraph_text)))
-        offset += len(paragraph_text) + 1
-    return Document(
-        path=path,
-        text=text,
-        lint_text=masked(text, blank) if blank else text,
-        kind="docx",
-        encoding="docx",
-        line_label="paragraph",
+    pairs = (
+        (paragraph.text, paragraph.style.name if paragraph.style is not None else "")
+        for paragraph in _paragraphs(word)
     )
+    return paragraphs_document(path, pairs, "docx")
 
 
 def _paragraphs(word) -> Iterator:
