@@ -138,3 +138,13 @@ def test_offsets_hold_with_windows_line_endings(linter, newline):
 def test_rst_files_are_read_as_rst():
     assert read_bytes("guide.rst", b"Text.\n").kind == "rst"
     assert read_bytes("guide.rest", b"Text.\n").kind == "rst"
+
+
+def test_repeated_text_is_found_at_each_place_not_twice_at_the_first(linter):
+    text = "Addicts\n-------\nAddicts\n\nAddicts\n   Addicts\n"
+    assert found(linter, rst(text)) == [
+        (1, 1, "addict", "Addicts"),
+        (3, 1, "addict", "Addicts"),
+        (5, 1, "addict", "Addicts"),
+        (6, 4, "addict", "Addicts"),
+    ]

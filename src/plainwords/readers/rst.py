@@ -137,7 +137,12 @@ class _Locator:
         pattern = re.compile(r"(?<![^\s|])" + _loose(raw) + r"(?![^\s|])")
         # Line numbers from docutils can be one or two lines late (titles, some blocks).
         hint = self.line_start(line - 2 if line else None)
-        start = hint if hint is not None else self.cursor
+        if hint is None:
+            start = self.cursor
+        else:
+            # Never search before the last node found, unless that would skip this node's own line.
+            own = self.line_start(line)
+            start = max(hint, self.cursor) if self.cursor <= own else hint
         match = pattern.search(self.text, start)
         if match is None:
             return None
