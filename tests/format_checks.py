@@ -28,9 +28,13 @@ def text_at(text: str, line: int, column: int, length: int) -> str:
 def assert_exact(document: Document, findings) -> None:
     for finding in findings:
         assert finding.text == document.text[finding.start : finding.end], finding
-        assert text_at(document.text, finding.line, finding.column, len(finding.text)) == finding.text, finding
+        assert (
+            text_at(document.text, finding.line, finding.column, len(finding.text)) == finding.text
+        ), finding
         assert offset_of(document.text, finding.line, finding.column) == finding.start, finding
-        assert offset_of(document.text, finding.end_line, finding.end_column) == finding.end, finding
+        assert offset_of(document.text, finding.end_line, finding.end_column) == finding.end, (
+            finding
+        )
 
 
 def found(linter, document: Document) -> list[tuple[int, int, str, str]]:

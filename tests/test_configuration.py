@@ -39,7 +39,10 @@ def project(tmp_path, monkeypatch):
 
 
 def test_a_pyproject_that_disables_jargon_leaves_only_stigma_findings(project, capsys):
-    write(project / "pyproject.toml", '[project]\nname = "x"\n\n[tool.plainwords]\ndisable = ["jargon"]\n')
+    write(
+        project / "pyproject.toml",
+        '[project]\nname = "x"\n\n[tool.plainwords]\ndisable = ["jargon"]\n',
+    )
     code, findings = run_json(capsys, "docs")
     assert code == 1
     assert {f["category"] for f in findings} == {"stigma"}
@@ -82,13 +85,33 @@ def test_a_missing_config_file_is_a_usage_error(project, capsys):
     ("name", "content", "message"),
     [
         (".plainwords.toml", "disabel = ['jargon']\n", "disabel: unknown setting"),
-        (".plainwords.toml", "fail_on = 'sometimes'\n", "fail_on: must be one of error, warning, suggestion, never"),
+        (
+            ".plainwords.toml",
+            "fail_on = 'sometimes'\n",
+            "fail_on: must be one of error, warning, suggestion, never",
+        ),
         (".plainwords.toml", "[severity]\njargon = 'loud'\n", "severity: 'jargon' must be one of"),
         (".plainwords.toml", "exclude = 3\n", "exclude: must be a list of text"),
-        (".plainwords.toml", "[[overrides]]\ndisable = ['jargon']\n", "overrides: each override needs 'paths'"),
-        (".plainwords.toml", "[[overrides]]\npaths = ['a']\nfoo = 1\n", "overrides: unknown setting 'foo'"),
-        ("pyproject.toml", "[tool.plainwords]\nmodle = 'x'\n", "[tool.plainwords] modle: unknown setting"),
-        (".plainwords.yaml", "allow: [ok]\nlexicon: x.yaml\n", ".plainwords.yaml:2: lexicon: unknown setting"),
+        (
+            ".plainwords.toml",
+            "[[overrides]]\ndisable = ['jargon']\n",
+            "overrides: each override needs 'paths'",
+        ),
+        (
+            ".plainwords.toml",
+            "[[overrides]]\npaths = ['a']\nfoo = 1\n",
+            "overrides: unknown setting 'foo'",
+        ),
+        (
+            "pyproject.toml",
+            "[tool.plainwords]\nmodle = 'x'\n",
+            "[tool.plainwords] modle: unknown setting",
+        ),
+        (
+            ".plainwords.yaml",
+            "allow: [ok]\nlexicon: x.yaml\n",
+            ".plainwords.yaml:2: lexicon: unknown setting",
+        ),
         (".plainwords.toml", "disable = [\n", "invalid TOML"),
     ],
 )

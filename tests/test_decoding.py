@@ -6,8 +6,8 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from format_checks import found
 
+from format_checks import found
 from plainwords.cli import main
 from plainwords.readers import NotText, read_bytes, read_path
 from plainwords.readers.decoding import decode, encode
@@ -26,7 +26,12 @@ SENTENCE = "Café staff met service users.\n"
 )
 def test_unicode_encodings_decode_and_encode_back_identically(linter, data, encoding, bom):
     decoded = decode(data, "x.txt")
-    assert (decoded.text, decoded.encoding, decoded.bom, decoded.notice) == (SENTENCE, encoding, bom, None)
+    assert (decoded.text, decoded.encoding, decoded.bom, decoded.notice) == (
+        SENTENCE,
+        encoding,
+        bom,
+        None,
+    )
     assert encode(decoded.text, decoded.encoding, decoded.bom) == data
     document = read_bytes("x.txt", data)
     # The BOM is not a character of the text: offsets start after it.
@@ -48,7 +53,9 @@ def test_windows_1252_is_detected_with_a_notice(linter):
 
 def test_the_legacy_notice_reaches_the_user(tmp_path, capsys):
     path = tmp_path / "old.txt"
-    path.write_bytes("Our café’s clients — nothing to flag here at all, honestly.\n".encode("cp1252"))
+    path.write_bytes(
+        "Our café’s clients — nothing to flag here at all, honestly.\n".encode("cp1252")
+    )
     assert main(["check", str(path)]) == 0
     assert "not UTF-8; read as cp1252" in capsys.readouterr().err
 
@@ -66,7 +73,9 @@ def test_line_endings_are_kept_and_counted_as_one_break(linter, newline):
 
 def test_mixed_line_endings_are_each_one_break(linter):
     text = "a\r\nb\rc\nWe utilise it.\r\n"
-    assert found(linter, read_bytes("x.txt", text.encode("utf-8"))) == [(4, 4, "utilise", "utilise")]
+    assert found(linter, read_bytes("x.txt", text.encode("utf-8"))) == [
+        (4, 4, "utilise", "utilise")
+    ]
 
 
 def test_offsets_count_characters_not_bytes(linter):

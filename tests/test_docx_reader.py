@@ -8,8 +8,8 @@ import json
 import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
-from format_checks import found
 
+from format_checks import found
 from plainwords.cli import main
 from plainwords.readers import ReadError, read_bytes
 
@@ -73,10 +73,14 @@ def test_findings_say_which_paragraph(linter):
 
 def test_json_output_carries_the_paragraph_location(tmp_path, capsys):
     path = tmp_path / "report.docx"
-    path.write_bytes(word_file(lambda d: d.add_paragraph("Intro.") and d.add_paragraph("Some addicts.")))
+    path.write_bytes(
+        word_file(lambda d: d.add_paragraph("Intro.") and d.add_paragraph("Some addicts."))
+    )
     assert main(["check", "--format", "json", str(path)]) == 1
     data = json.loads(capsys.readouterr().out)
-    assert [(f["line"], f["column"], f["location"]) for f in data["findings"]] == [(2, 6, "paragraph 2")]
+    assert [(f["line"], f["column"], f["location"]) for f in data["findings"]] == [
+        (2, 6, "paragraph 2")
+    ]
 
 
 def test_a_file_that_is_not_a_word_document_is_an_input_error():

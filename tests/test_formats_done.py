@@ -76,7 +76,10 @@ def expected(name: str) -> list[tuple[int, int, str]]:
     for number, line in enumerate(lines, start=1):
         if line.rstrip().endswith(("include addicts.", "include addicts.</p>")):
             users = line.index("service")
-            return [(number, users + 1, "service-user"), (number, line.index("addicts") + 1, "addict")]
+            return [
+                (number, users + 1, "service-user"),
+                (number, line.index("addicts") + 1, "addict"),
+            ]
     raise AssertionError(name)
 
 

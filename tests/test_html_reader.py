@@ -4,8 +4,8 @@ styles, code and comments never are."""
 from __future__ import annotations
 
 import pytest
-from format_checks import found
 
+from format_checks import found
 from plainwords.readers import read_bytes
 from plainwords.readers.html import read_html
 
@@ -47,7 +47,7 @@ def test_alt_and_title_attributes_are_linted_and_other_attributes_are_not(linter
 
 
 def test_entities_are_decoded_and_the_finding_quotes_the_source(linter):
-    text = "<p>Our service&nbsp;users &amp; the&#32;homeless.</p>\n<p title=\"hard&#x20;to reach\">x</p>\n"
+    text = '<p>Our service&nbsp;users &amp; the&#32;homeless.</p>\n<p title="hard&#x20;to reach">x</p>\n'
     document = page(text)
     assert "service\u00a0users & the homeless" in document.lint_text
     assert found(linter, document) == [
@@ -59,7 +59,9 @@ def test_entities_are_decoded_and_the_finding_quotes_the_source(linter):
 
 def test_a_phrase_across_inline_tags_is_one_finding(linter):
     text = "<p>People <em>hard</em> to <a href='#x'>reach</a>.</p>"
-    assert found(linter, page(text)) == [(1, 15, "hard-to-reach", "hard</em> to <a href='#x'>reach")]
+    assert found(linter, page(text)) == [
+        (1, 15, "hard-to-reach", "hard</em> to <a href='#x'>reach")
+    ]
 
 
 def test_block_elements_keep_phrases_apart(linter):
@@ -73,7 +75,9 @@ def test_inline_code_keeps_the_words_either_side_apart(linter):
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 def test_offsets_hold_for_every_line_ending(linter, newline):
-    text = newline.join(["<html>", "<p>", "We met service", "users &amp; addicts.", "</p>", "</html>"])
+    text = newline.join(
+        ["<html>", "<p>", "We met service", "users &amp; addicts.", "</p>", "</html>"]
+    )
     assert found(linter, page(text)) == [
         (3, 8, "service-user", f"service{newline}users"),
         (4, 13, "addict", "addicts"),
@@ -82,7 +86,11 @@ def test_offsets_hold_for_every_line_ending(linter, newline):
 
 def test_broken_html_still_maps_exactly(linter):
     text = "<p>Unclosed <b>addicts <i>and the homeless\n<div>in order to"
-    assert [rule for *_, rule, _ in found(linter, page(text))] == ["addict", "the-homeless", "in-order-to"]
+    assert [rule for *_, rule, _ in found(linter, page(text))] == [
+        "addict",
+        "the-homeless",
+        "in-order-to",
+    ]
 
 
 def test_html_and_htm_files_are_read_as_html():

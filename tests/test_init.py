@@ -20,7 +20,11 @@ def test_init_writes_a_valid_commented_starter(tmp_path, monkeypatch, capsys):
     # As written it changes nothing: every active line holds the default.
     defaults = Config()
     assert (config.disable, config.allow, config.fail_on, config.exclude, config.severity) == (
-        defaults.disable, defaults.allow, defaults.fail_on, defaults.exclude, defaults.severity,
+        defaults.disable,
+        defaults.allow,
+        defaults.fail_on,
+        defaults.exclude,
+        defaults.severity,
     )
 
 

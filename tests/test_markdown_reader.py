@@ -4,8 +4,8 @@ keys never are."""
 from __future__ import annotations
 
 import pytest
-from format_checks import found, rules
 
+from format_checks import found, rules
 from plainwords.readers.markdown import read_markdown
 
 
@@ -51,9 +51,9 @@ def test_link_text_is_linted_and_urls_are_not(linter):
     text = (
         "See [advice for service users](https://example.org/addicts-and-the-homeless) and "
         "<https://example.org/hard-to-reach>.\n\n"
-        "![The homeless at a hostel](img/addicts.png \"in order to\")\n\n"
+        '![The homeless at a hostel](img/addicts.png "in order to")\n\n'
         "Read [the guide][addicts] too.\n\n"
-        "[addicts]: https://example.org/service-users \"utilise\"\n"
+        '[addicts]: https://example.org/service-users "utilise"\n'
     )
     assert found(linter, md(text)) == [
         (1, 17, "service-user", "service users"),
@@ -117,7 +117,9 @@ def test_invalid_front_matter_is_left_out_whole(linter):
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 def test_offsets_hold_for_every_line_ending(linter, newline):
-    text = newline.join(["---", "title: The homeless", "---", "", "# Going forward", "", "- addicts", ""])
+    text = newline.join(
+        ["---", "title: The homeless", "---", "", "# Going forward", "", "- addicts", ""]
+    )
     assert found(linter, md(text)) == [
         (2, 8, "the-homeless", "The homeless"),
         (5, 3, "going-forward", "Going forward"),

@@ -7,8 +7,8 @@ import io
 
 import odfdo
 import pytest
-from format_checks import found
 
+from format_checks import found
 from plainwords.readers import ReadError, read_bytes
 
 

@@ -4,8 +4,8 @@ URLs, comments and targets never are."""
 from __future__ import annotations
 
 import pytest
-from format_checks import found
 
+from format_checks import found
 from plainwords.readers import read_bytes
 from plainwords.readers.rst import read_rst
 

@@ -22,7 +22,10 @@ from plainwords.suppressions import describe, line_directives, parse_directive, 
         ("plainwords-disable", ("disable", ())),
         ("plainwords-enable", ("enable", ())),
         (" plainwords-disable-line addict ", ("disable-line", ("addict",))),
-        ("plainwords-disable-next-line hard-to-reach, jargon", ("disable-next-line", ("hard-to-reach", "jargon"))),
+        (
+            "plainwords-disable-next-line hard-to-reach, jargon",
+            ("disable-next-line", ("hard-to-reach", "jargon")),
+        ),
         ("plainwords-disable-line addict -- quoting a survey", ("disable-line", ("addict",))),
         ("<!-- plainwords-disable-next-line addict -->", ("disable-next-line", ("addict",))),
         ("/* plainwords-disable utilise */", ("disable", ("utilise",))),
@@ -62,7 +65,10 @@ def test_next_line_at_the_end_covers_nothing():
 
 
 def test_describe():
-    assert describe(Suppression(1, 1, ("addict", "jargon"), 1, "disable-line")) == "plainwords-disable-line addict jargon"
+    assert (
+        describe(Suppression(1, 1, ("addict", "jargon"), 1, "disable-line"))
+        == "plainwords-disable-line addict jargon"
+    )
 
 
 # --- each format's comment syntax ------------------------------------------------------------
@@ -130,7 +136,9 @@ def test_a_region_silences_a_category_until_enabled(linter, name):
 
 
 def test_a_directive_inside_a_code_span_or_fence_is_not_a_comment(linter):
-    text = "`<!-- plainwords-disable -->`\n\n```\n<!-- plainwords-disable -->\n```\n\nThe addicts.\n"
+    text = (
+        "`<!-- plainwords-disable -->`\n\n```\n<!-- plainwords-disable -->\n```\n\nThe addicts.\n"
+    )
     assert rules_of(linter, read_markdown("doc.md", text)) == [(7, "addict")]
 
 
@@ -153,7 +161,10 @@ def test_unused_suppressions_are_reported_and_fail_the_run(tmp_path, capsys):
     assert "unused" not in capsys.readouterr().err
     assert main(["check", "--report-unused-suppressions", str(path)]) == 1
     err = capsys.readouterr().err
-    assert f"{path}:4: unused-suppression: 'plainwords-disable-next-line hard-to-reach' silenced nothing" in err
+    assert (
+        f"{path}:4: unused-suppression: 'plainwords-disable-next-line hard-to-reach' silenced nothing"
+        in err
+    )
     assert ":1: unused" not in err
 
 

@@ -31,7 +31,9 @@ def read_odt(path: str, data: bytes) -> Document:
             f"{path}: not a readable OpenDocument text (.odt) file ({error}); re-save it"
         ) from None
     except Exception as error:  # noqa: BLE001 - odfdo and lxml raise many kinds on bad input
-        raise ReadError(f"{path}: not a readable OpenDocument text file ({type(error).__name__})") from None
+        raise ReadError(
+            f"{path}: not a readable OpenDocument text file ({type(error).__name__})"
+        ) from None
     return paragraphs_document(path, _paragraphs(document, body), "odt")
 
 
