@@ -69,6 +69,11 @@ def test_block_elements_keep_phrases_apart(linter):
     assert found(linter, page(text)) == []
 
 
+def test_whitespace_between_an_inline_and_a_block_element_still_separates(linter):
+    text = "<b>hard to</b>\n<div>reach</div>\n<span>going</span>\n<br>\n<p>forward</p>"
+    assert found(linter, page(text)) == []
+
+
 def test_inline_code_keeps_the_words_either_side_apart(linter):
     assert found(linter, page("<p>hard to <code>x</code> reach</p>")) == []
 

@@ -98,8 +98,11 @@ class _Collector(HTMLParser):
         return self._line_starts[line - 1] + column
 
     def _separate(self, at: int, separator: str = _PARAGRAPH) -> None:
-        if self.pieces and self.pieces[-1][0] in (_PARAGRAPH, "\n", " · "):
-            return
+        """Keep what comes next apart from what came before; separators have no source."""
+        if self.pieces:
+            last, start, end = self.pieces[-1]
+            if start == end and (last == separator or last == _PARAGRAPH):
+                return  # already separated at least as strongly
         self.pieces.append((separator, at, at))
 
     # Structure -----------------------------------------------------------------------------
