@@ -12,7 +12,7 @@ def _check(linter, text: str, name: str = "doc.md"):
 
 def test_code_urls_comments_and_front_matter_are_not_linted(linter):
     text = (
-        "---\ntitle: addicts\n---\n"
+        "---\naddicts: 3\nlink: https://example.org/addicts\n---\n"
         "Prose about addicts.\n\n"
         "```python\naddicts = []\n```\n\n"
         "    addicts indented code\n\n"
@@ -20,7 +20,7 @@ def test_code_urls_comments_and_front_matter_are_not_linted(linter):
         "A [link](https://example.org/addicts) and ![image](addicts.png) and <https://x.org/addicts>.\n"
     )
     document, findings = _check(linter, text)
-    assert [(f.text, f.line) for f in findings] == [("addicts", 4)]
+    assert [(f.text, f.line) for f in findings] == [("addicts", 5)]
 
 
 def test_link_text_is_linted_but_its_url_is_not(linter):

@@ -97,7 +97,8 @@ def cli() -> None:
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when writing to a terminal and NO_COLOR is unset).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only findings and errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print each file as it is checked and every notice.")
-def check(paths, output_format, fail_on, stdin_filename, include_mentions, lexicons, disable, model, config_path, max_size, color, quiet, verbose) -> None:
+@click.option("--report-unused-suppressions", is_flag=True, help="Report suppression comments that silenced nothing (on stderr; they fail the run like warnings).")
+def check(paths, output_format, fail_on, stdin_filename, include_mentions, lexicons, disable, model, config_path, max_size, color, quiet, verbose, report_unused_suppressions) -> None:
     """Check documents for stigmatising labels and jargon.
 
     PATHS are files or directories (searched for known document types); '-' reads standard input.
@@ -157,7 +158,19 @@ def check(paths, output_format, fail_on, stdin_filename, include_mentions, lexic
         raise SystemExit(EXIT_USAGE)
     if files == 0 and not problems.skipped and not quiet:
         click.echo("plainwords: note: no documents found to check", err=True)
-    raise SystemExit(EXIT_FINDINGS if at_or_above(run.findings, config.fail_on) else EXIT_OK)
+    unused = _report_unused(linter) if report_unused_suppressions else 0
+    failing = at_or_above(run.findings, config.fail_on) or (unused and config.fail_on in ("warning", "suggestion"))
+    raise SystemExit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def _report_unused(linter) -> int:
+    """Print suppressions that silenced nothing; they count as warnings for --fail-on."""
+    from plainwords.suppressions import unused_messages
+
+    messages = unused_messages(linter.unused_suppressions)
+    for message in messages:
+        click.echo(message, err=True)
+    return len(messages)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -192,3 +205,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         return EXIT_INTERNAL
     return EXIT_OK
+
+
+from plainwords.commands.init import init  # noqa: E402 - commands register after the group exists
+
+cli.add_command(init)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from plainwords.document import Document
+from plainwords.document import Document, Suppression
 from plainwords.findings import Finding, make_finding, sort_findings
 from plainwords.forms import inflections, joinings
 from plainwords.lexicon import Lexicon
@@ -59,6 +59,7 @@ class Linter:
         self.component = self.nlp.get_pipe("plainwords")
         self.triggers = frozenset(self.component.trigger_words)
         self._allowed = allowed_forms(self.options.allow)
+        self.unused_suppressions: dict[str, tuple[Suppression, ...]] = {}  # by path, filled by _finish
 
     def check_text(self, text: str, path: str = "<text>") -> list[Finding]:
         return self.check(read_text(path, text))
@@ -98,12 +99,15 @@ class Linter:
                 yield make_finding(document, start, end, entry, mention=mention)
 
     def _finish(self, document: Document, findings: list[Finding]) -> list[Finding]:
-        kept = [
-            f
-            for f in findings
-            if not any(s.covers(f.line, f.rule, f.category) for s in document.suppressions)
-            and _normal(f.text) not in self._allowed
-        ]
+        used: set[Suppression] = set()
+        kept = []
+        for f in findings:
+            covering = {s for s in document.suppressions if s.covers(f.line, f.rule, f.category)}
+            used |= covering
+            if not covering and _normal(f.text) not in self._allowed:
+                kept.append(f)
+        if document.suppressions:
+            self.unused_suppressions[document.path] = tuple(s for s in document.suppressions if s not in used)
         return sort_findings(kept)
 
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 # A paragraph break: a line break, optional blanks, another line break.
-_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v\u00a0]*(?:\r\n|\r|\n)\s*")
+# "\r(?!\n)": one Windows line break ("\r\n") is never read as "\r" then "\n".
+_BREAK = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t\f\v\u00a0]*(?:\r\n|\r|\n)\s*")
 # Whitespace that spaCy would turn into a token of its own.
 _FOLD = re.compile(r"[ \t\f\v\u00a0\u2028\u2029\r\n]{2,}|[\t\f\v\u00a0\u2028\u2029\r\n]")
 _WORD = re.compile(r"\w+")

@@ -12,16 +12,16 @@ from pathlib import Path
 
 from plainwords.document import Document
 from plainwords.readers.decoding import MAX_BYTES, NotText, ReadError, decode
+from plainwords.readers.docx import read_docx
+from plainwords.readers.html import read_html
 from plainwords.readers.markdown import read_markdown
+from plainwords.readers.odt import read_odt
+from plainwords.readers.rst import read_rst
+from plainwords.readers.text import read_text
 
 __all__ = ["MAX_BYTES", "NotText", "ReadError", "read_path", "read_text", "read_bytes", "TEXT_READERS", "KNOWN_EXTENSIONS"]
 
 Reader = Callable[..., Document]
-
-
-def read_text(path: str, text: str, **kwargs) -> Document:
-    """Plain text: everything is prose."""
-    return Document(path=path, text=text, lint_text=text, kind="text", **kwargs)
 
 
 # Readers of decoded text, by lower-case extension.
@@ -29,11 +29,16 @@ TEXT_READERS: dict[str, Reader] = {
     ".md": read_markdown,
     ".markdown": read_markdown,
     ".mdx": read_markdown,
+    ".rst": read_rst,
+    ".rest": read_rst,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xhtml": read_html,
     ".txt": read_text,
     ".text": read_text,
 }
 # Readers of raw bytes (container formats such as Word), by lower-case extension.
-BYTE_READERS: dict[str, Callable[[str, bytes], Document]] = {}
+BYTE_READERS: dict[str, Callable[[str, bytes], Document]] = {".docx": read_docx, ".odt": read_odt}
 
 # What ``plainwords check DIR`` picks up when walking a directory.
 KNOWN_EXTENSIONS = set(TEXT_READERS) | set(BYTE_READERS)

@@ -59,11 +59,7 @@ def decode(data: bytes, path: str = "") -> Decoded:
     best = from_bytes(data[:1_000_000]).best()
     if best is None or best.encoding is None:
         raise NotText(f"{path}: not text in any encoding plainwords recognises, skipped")
-    encoding = codecs.lookup(best.encoding).name
-    # Short English files fit several 8-bit code pages equally well; where Windows-1252 reads
-    # the bytes to the same text, name it: it is what such a file almost always is.
-    if encoding != "cp1252" and _same_text(data, encoding, "cp1252"):
-        encoding = "cp1252"
+    encoding = _prefer_windows_1252(data, codecs.lookup(best.encoding).name)
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
@@ -73,11 +69,19 @@ def decode(data: bytes, path: str = "") -> Decoded:
     return Decoded(text, encoding, False, f"{path}: not UTF-8; read as {encoding}")
 
 
-def _same_text(data: bytes, first: str, second: str) -> bool:
+def _prefer_windows_1252(data: bytes, guess: str) -> str:
+    """Windows-1252 when it reads the bytes exactly as the guessed code page does.
+
+    Short legacy files often fit several 8-bit code pages equally well (curly quotes and "é" are
+    the same bytes in Windows-1250 and 1252); the notice should then name the one a UK writer's
+    files are almost always in.
+    """
+    if guess == "cp1252":
+        return guess
     try:
-        return data.decode(first) == data.decode(second)
-    except UnicodeDecodeError:
-        return False
+        return "cp1252" if data.decode("cp1252") == data.decode(guess) else guess
+    except (UnicodeDecodeError, LookupError):
+        return guess
 
 
 def encode(text: str, encoding: str, bom: bool) -> bytes:
