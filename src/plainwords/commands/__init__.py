@@ -1,0 +1,1 @@
+"""CLI commands beyond ``check``, one module each, registered at the end of ``plainwords.cli``."""
