@@ -36,7 +36,9 @@ def render(run: Run, name: str) -> str:
 
 
 def validate(log: dict) -> None:
-    validator = jsonschema.Draft4Validator(SCHEMA, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER)
+    validator = jsonschema.Draft4Validator(
+        SCHEMA, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER
+    )
     errors = sorted(validator.iter_errors(log), key=lambda e: list(e.path))
     assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors)
 
@@ -76,7 +78,9 @@ def test_sarif_results_point_at_the_exact_characters(run):
         assert TEXT[offset : offset + length] == finding.text == region["snippet"]["text"]
         assert (region["startLine"], region["startColumn"]) == (finding.line, finding.column)
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
-        assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "docs/plan.md"
+        assert (
+            result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "docs/plan.md"
+        )
 
 
 def test_sarif_offers_fixes_only_for_safe_entries(run):

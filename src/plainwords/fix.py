@@ -57,7 +57,11 @@ class Change:
     location: str | None = None
 
     def describe(self) -> str:
-        where = f"{self.location}, column {self.column}" if self.location else f"{self.line}:{self.column}"
+        where = (
+            f"{self.location}, column {self.column}"
+            if self.location
+            else f"{self.line}:{self.column}"
+        )
         return f"{self.path}:{where}: {self.before} → {self.after}"
 
 
@@ -195,7 +199,9 @@ def _inflect(word: str, tag: str, upos: str) -> str:
 
     if not word.isalpha() or tag in ("VB", "VBP", "NN"):
         return word
-    forms = lemminflect.getInflection(word.lower(), tag=tag) or _tagged_forms(word.lower(), upos).get(tag)
+    forms = lemminflect.getInflection(word.lower(), tag=tag) or _tagged_forms(
+        word.lower(), upos
+    ).get(tag)
     if not forms:
         return word
     return forms[0]
@@ -205,14 +211,16 @@ def inflect_like(matched: str, alternative: str, entry: Entry) -> str:
     """Inflect the alternative's head as the matched words' head is inflected.
 
     The head is the first word for verbs ("utilised" → "used") and the last for nouns (with an
-    alternative "reader", "end users" → "readers"). Where the matched form is the base form, or the form
-    cannot be told, the alternative is returned unchanged.
+    alternative "reader", "end users" → "readers"). Where the matched form is the base form, or
+    the form cannot be told, the alternative is returned unchanged.
     """
     matched_words = _WORDS.findall(matched)
     alternative_words = alternative.split(" ")
     if not matched_words or not alternative_words or entry.inflect == "none":
         return alternative
-    bases = [t for term in entry.terms for t in (spellings(term) if entry.spelling_variants else {term})]
+    bases = [
+        t for term in entry.terms for t in (spellings(term) if entry.spelling_variants else {term})
+    ]
     heads: list[tuple[str, int]] = []
     if entry.inflect in ("verb", "both"):
         heads.append(("VERB", 0))

@@ -7,6 +7,7 @@ leave a half-written file (a temporary file in the same directory, then ``os.rep
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -35,7 +36,9 @@ def write_fixed(path: str | Path, document: Document, text: str) -> None:
     try:
         current = path.read_bytes()
     except OSError as error:
-        raise WriteError(f"{document.path}: cannot read it again to fix it ({error.strerror or error})") from None
+        raise WriteError(
+            f"{document.path}: cannot read it again to fix it ({error.strerror or error})"
+        ) from None
     try:
         if encoded(document, document.text) != current:
             raise WriteError(
@@ -44,7 +47,9 @@ def write_fixed(path: str | Path, document: Document, text: str) -> None:
             )
         data = encoded(document, text)
     except UnicodeEncodeError:
-        raise WriteError(f"{document.path}: the fix cannot be written in {document.encoding}; not fixed") from None
+        raise WriteError(
+            f"{document.path}: the fix cannot be written in {document.encoding}; not fixed"
+        ) from None
     write_atomically(path, data)
 
 
@@ -64,8 +69,8 @@ def write_atomically(path: Path, data: bytes) -> None:
             os.chmod(temporary, mode)
         os.replace(temporary, path)
     except OSError as error:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
-        raise WriteError(f"{path}: cannot write the fixed file ({error.strerror or error})") from None
+        raise WriteError(
+            f"{path}: cannot write the fixed file ({error.strerror or error})"
+        ) from None

@@ -46,18 +46,18 @@ def unified_diff(document: Document, text: str) -> str:
     )
     out = []
     for line in lines:
-        out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+        out.append(
+            line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
+        )
     return "".join(out)
 
 
 def candidates(findings: Iterable[Finding], offer_all: bool) -> list[Finding]:
-    """Findings to ask about in ``-i``: safe swaps, and with ``--all`` anything with alternatives."""
+    """Findings to ask about in ``-i``: safe swaps, and with ``--all`` any with alternatives."""
     from plainwords.fix import is_safe
 
     return [
-        f
-        for f in findings
-        if is_safe(f) or (offer_all and f.entry.alternatives and not f.mention)
+        f for f in findings if is_safe(f) or (offer_all and f.entry.alternatives and not f.mention)
     ]
 
 
@@ -147,16 +147,69 @@ def fix_results(
 
 @click.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--diff", is_flag=True, help="Print a unified diff of the fixes instead of writing them (exit 1 if there are any).")
-@click.option("-i", "--interactive", is_flag=True, help="Ask, for each fixable finding, which alternative to use.")
-@click.option("--all", "offer_all", is_flag=True, help="With -i, also offer findings whose entries are not marked safe to swap.")
-@click.option("--stdin-filename", default=None, metavar="NAME", help="Name (and so format) for text read from '-'; the fixed text goes to standard output.")
-@click.option("--lexicon", "lexicons", multiple=True, metavar="FILE", help="An extra lexicon file (repeatable).")
-@click.option("--disable", multiple=True, metavar="NAME", help="Disable an entry id, category or topic (repeatable).")
-@click.option("--config", "config_path", default=None, metavar="FILE", help="Configuration file (default: nearest .plainwords.toml/.yaml or pyproject.toml).")
-@click.option("--max-size", type=click.IntRange(min=1), default=None, metavar="MB", help="Skip files larger than this many megabytes (default 50).")
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="Print a unified diff of the fixes instead of writing them (exit 1 if there are any).",
+)
+@click.option(
+    "-i",
+    "--interactive",
+    is_flag=True,
+    help="Ask, for each fixable finding, which alternative to use.",
+)
+@click.option(
+    "--all",
+    "offer_all",
+    is_flag=True,
+    help="With -i, also offer findings whose entries are not marked safe to swap.",
+)
+@click.option(
+    "--stdin-filename",
+    default=None,
+    metavar="NAME",
+    help="Name (and so format) for text read from '-'; the fixed text goes to standard output.",
+)
+@click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    metavar="FILE",
+    help="An extra lexicon file (repeatable).",
+)
+@click.option(
+    "--disable",
+    multiple=True,
+    metavar="NAME",
+    help="Disable an entry id, category or topic (repeatable).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    default=None,
+    metavar="FILE",
+    help="Configuration file (default: nearest .plainwords.toml/.yaml or pyproject.toml).",
+)
+@click.option(
+    "--max-size",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="MB",
+    help="Skip files larger than this many megabytes (default 50).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
-def fix(paths, diff, interactive, offer_all, stdin_filename, lexicons, disable, config_path, max_size, quiet) -> None:
+def fix(
+    paths,
+    diff,
+    interactive,
+    offer_all,
+    stdin_filename,
+    lexicons,
+    disable,
+    config_path,
+    max_size,
+    quiet,
+) -> None:
     """Replace terms with their first alternative where the lexicon marks the swap safe.
 
     Only entries with `autofix: true` are swapped unattended (plain-English swaps such as
@@ -184,7 +237,9 @@ def fix(paths, diff, interactive, offer_all, stdin_filename, lexicons, disable, 
 
     from_stdin = "-" in paths
     if from_stdin and (interactive or len(paths) > 1):
-        raise UserError("'-' must be the only path, and cannot be used with -i (answers come from the terminal)")
+        raise UserError(
+            "'-' must be the only path, and cannot be used with -i (answers come from the terminal)"
+        )
     if offer_all and not interactive:
         raise UserError("--all only applies with -i (unsafe swaps are never made unattended)")
     config = _load_config(config_path)
@@ -198,7 +253,10 @@ def fix(paths, diff, interactive, offer_all, stdin_filename, lexicons, disable, 
     report = out if not (diff or from_stdin) else note
 
     results = check_paths(
-        linter, paths or (".",), config, problems,
+        linter,
+        paths or (".",),
+        config,
+        problems,
         stdin_filename=stdin_filename,
         max_bytes=max_size * 1_000_000 if max_size else None,
     )
@@ -219,7 +277,10 @@ def fix(paths, diff, interactive, offer_all, stdin_filename, lexicons, disable, 
             if not is_writable(document):
                 for edit in edits:
                     where = edit.finding.location or f"{edit.finding.line}:{edit.finding.column}"
-                    note(f"{document.path}:{where}: {edit.finding.text} → {edit.after} ({SUGGESTION_ONLY})")
+                    note(
+                        f"{document.path}:{where}: {edit.finding.text} → {edit.after} "
+                        f"({SUGGESTION_ONLY})"
+                    )
                 tally.suggestions += len(edits)
                 continue
             if from_stdin:

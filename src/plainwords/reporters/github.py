@@ -33,7 +33,9 @@ def report_github(run: Run, stream: TextIO, color: bool = False) -> None:
             "endColumn": max(finding.end_column - 1, 1),
             "title": f"plainwords: {finding.rule}",
         }
-        joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+        joined = ",".join(
+            f"{key}={escape_property(str(value))}" for key, value in properties.items()
+        )
         alternatives = "; ".join(finding.entry.alternatives)
         message = f"{finding.message} Instead: {alternatives}."
         if finding.location:

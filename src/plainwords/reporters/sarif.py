@@ -22,7 +22,9 @@ from plainwords.findings import Finding
 from plainwords.lexicon import Entry
 from plainwords.reporters import Run
 
-SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 INFORMATION_URI = "https://pypi.org/project/plainwords/"
 LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
 
@@ -40,7 +42,8 @@ def artifact_uri(path: str) -> str:
 
 def rule_for(entry: Entry) -> dict[str, Any]:
     alternatives = "; ".join(entry.alternatives)
-    help_text = f"{entry.reason}\nInstead: {alternatives}.\nSource: {entry.source.name} ({entry.source.url})"
+    source = f"{entry.source.name} ({entry.source.url})"
+    help_text = f"{entry.reason}\nInstead: {alternatives}.\nSource: {source}"
     help_markdown = (
         f"{entry.reason}\n\n**Instead:** {', '.join(f'“{a}”' for a in entry.alternatives)}\n\n"
         f"Source: [{entry.source.name}]({entry.source.url})"
