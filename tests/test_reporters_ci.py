@@ -187,3 +187,25 @@ def test_machine_formats_through_the_cli(tmp_path, capsys, name):
     out = capsys.readouterr().out
     assert "addict" in out
     assert "\x1b[" not in out
+
+
+def test_gitlab_code_quality(run):
+    issues = json.loads(render(run, "gitlab"))
+    assert len(issues) == len(run.findings)
+    service = next(i for i in issues if i["check_name"] == "plainwords/service-user")
+    assert service["location"] == {"path": "docs/plan.md", "lines": {"begin": 2, "end": 2}}
+    assert service["severity"] == "major"
+    assert "people who use our services" in service["description"]
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+
+
+def test_gitlab_fingerprints_survive_moved_lines(linter):
+    def fingerprints(text: str) -> list[str]:
+        findings = linter.check(read_bytes("a.md", text.encode()))
+        return [
+            i["fingerprint"] for i in json.loads(render(Run(findings=findings, files=1), "gitlab"))
+        ]
+
+    before = fingerprints("Addicts. Addicts.\n")
+    assert fingerprints("# New heading\n\nAddicts. Addicts.\n") == before
+    assert len(set(before)) == 2
