@@ -26,7 +26,7 @@ def test_snippets_name_real_hooks_and_formats():
     hook_ids = {hook["id"] for hook in manifest}
     config = yaml.safe_load(BLOCKS[0])
     assert {hook["id"] for repo in config["repos"] for hook in repo["hooks"]} <= hook_ids
-    for used in re.findall(r"--format (\w+)", DOC):
+    for used in re.findall(r"--format ([a-z]+)", DOC):
         assert used in FORMATS
     for name in FORMATS:
         assert f"| `{name}` |" in DOC
