@@ -151,6 +151,15 @@ def test_overlapping_and_stale_edits_are_left_out(linter):
     assert len(result.changes) == 1
 
 
+def test_a_match_across_markup_is_left_alone(linter):
+    text = "We met in <b>order</b> to plan.\n"
+    document = read_bytes("a.txt", text.encode())
+    (finding,) = linter.check(read_bytes("a.txt", b"We met in order to plan.\n"))
+    across = replace(finding, end=finding.end + 7, text=text[finding.start : finding.end + 7])
+    assert across.text == "in <b>order</b> to"
+    assert not apply_edits(document, [Edit(across, "to")]).changed
+
+
 def test_an_edit_that_changes_nothing_is_not_reported(linter):
     document = read_bytes("a.txt", b"We utilise it.\n")
     (finding,) = linter.check(document)

@@ -28,6 +28,9 @@ from plainwords.lexicon import Entry
 UNWRITABLE_EXTENSIONS = frozenset({".docx", ".odt"})
 
 _WORDS = re.compile(r"[^\s\-]+")
+# Characters that mean a match runs across markup ("in <b>order</b> to", "in &nbsp; order"):
+# replacing such a span would delete the markup with the words, so it is left alone.
+_MARKUP = re.compile(r"[<>&*_`\[\]{}|\\]")
 _TAGS = {
     "VERB": ("VB", "VBP", "VBZ", "VBD", "VBN", "VBG"),
     "NOUN": ("NN", "NNS"),
@@ -106,9 +109,9 @@ def safe_edits(findings: Iterable[Finding]) -> list[Edit]:
 def apply_edits(document: Document, edits: Sequence[Edit]) -> Fixed:
     """Rewrite ``document.text`` with the edits, left to right.
 
-    An edit whose span overlaps one already applied, or whose text no longer matches the
-    document, is left out, so the result never mangles a word; an edit that changes nothing is
-    not reported.
+    An edit whose span overlaps one already applied, whose text no longer matches the document,
+    or whose span has markup inside it, is left out, so the result never mangles a word or a
+    tag; an edit that changes nothing is not reported.
     """
     pieces: list[str] = []
     changes: list[Change] = []
@@ -116,6 +119,8 @@ def apply_edits(document: Document, edits: Sequence[Edit]) -> Fixed:
     for edit in sorted(edits, key=lambda e: (e.finding.start, e.finding.end)):
         finding = edit.finding
         if finding.start < cursor or document.text[finding.start : finding.end] != finding.text:
+            continue
+        if _MARKUP.search(finding.text):
             continue
         if edit.after == finding.text:
             continue
