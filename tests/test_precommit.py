@@ -1,9 +1,12 @@
 """plainwords in a team's workflow: the real pre-commit framework running our hook from this
 repository, and the plain git hook in hooks/.
 
-The pre-commit test installs the hook the way a team would: pre-commit clones the repository
-and pip-installs it (with spaCy) into a fresh virtual environment. That takes about a minute, so
-one environment is built per test session and every case runs against it.
+The pre-commit tests run ``pre-commit try-repo`` the way a team would try the hook: pre-commit
+clones the repository and pip-installs it (with spaCy) into a fresh virtual environment. That
+takes a minute or more, and try-repo always builds it in a throwaway store of its own, ignoring
+PRE_COMMIT_HOME; so the tests run try-repo through a three-line launcher (``TRY_REPO``) that
+gives it pre-commit's ordinary store in a session directory instead. Everything else is
+pre-commit's own code, and the environment is built once per test session.
 """
 
 from __future__ import annotations
@@ -123,6 +126,18 @@ def pre_commit_home(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("pre-commit-home")
 
 
+# ``pre-commit try-repo …`` with its store in PRE_COMMIT_HOME instead of a temporary directory.
+TRY_REPO = """\
+import sys
+import pre_commit.commands.try_repo as try_repo
+from pre_commit.main import main
+from pre_commit.store import Store
+
+try_repo.Store = lambda tempdir: Store()
+raise SystemExit(main(["try-repo", *sys.argv[1:]]))
+"""
+
+
 def try_repo(snapshot: Path, home: Path, tmp_path: Path, hook: str, files: dict[str, str]):
     work = tmp_path / "team-repository"
     work.mkdir()
@@ -130,14 +145,17 @@ def try_repo(snapshot: Path, home: Path, tmp_path: Path, hook: str, files: dict[
     for name, text in files.items():
         (work / name).write_text(text, encoding="utf-8")
     git(work, "add", "-A")
-    return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(snapshot), hook, "--files", *files],
+    result = subprocess.run(
+        [sys.executable, "-c", TRY_REPO, str(snapshot), hook, "--files", *files],
         cwd=work,
         env=clean_env(PRE_COMMIT_HOME=str(home), PRE_COMMIT_COLOR="never"),
         capture_output=True,
         text=True,
         timeout=900,
     )
+    # One clone of the repository, so one hook environment, however many cases have run.
+    assert len(list(home.glob("repo*"))) == 1, sorted(p.name for p in home.iterdir())
+    return result
 
 
 def test_pre_commit_hook_fails_on_a_stigmatising_label(snapshot, pre_commit_home, tmp_path):
