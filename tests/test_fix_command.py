@@ -146,6 +146,9 @@ def test_word_documents_get_suggestions_only(tmp_path, monkeypatch):
     assert path.read_bytes() == b"We utilise it."
     assert "utilise → use (suggestion only" in result.stderr
     assert "1 fix shown as suggestions" in result.stdout
+    asked = CliRunner().invoke(cli, ["fix", "-i", str(path)], input="1\n")
+    assert "Replace with" not in asked.output  # nothing to choose when nothing can be written
+    assert path.read_bytes() == b"We utilise it."
 
 
 LEXICON = """\

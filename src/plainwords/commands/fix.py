@@ -262,6 +262,16 @@ def fix(
     )
     try:
         for document, findings in results:
+            if not is_writable(document):
+                # Nothing to choose when nothing can be written: list the safe swaps instead.
+                for edit in safe_edits(findings):
+                    where = edit.finding.location or f"{edit.finding.line}:{edit.finding.column}"
+                    note(
+                        f"{document.path}:{where}: {edit.finding.text} → {edit.after} "
+                        f"({SUGGESTION_ONLY})"
+                    )
+                    tally.suggestions += 1
+                continue
             if interactive:
                 edits = []
                 try:
@@ -274,15 +284,6 @@ def fix(
                     raise
             else:
                 edits = safe_edits(findings)
-            if not is_writable(document):
-                for edit in edits:
-                    where = edit.finding.location or f"{edit.finding.line}:{edit.finding.column}"
-                    note(
-                        f"{document.path}:{where}: {edit.finding.text} → {edit.after} "
-                        f"({SUGGESTION_ONLY})"
-                    )
-                tally.suggestions += len(edits)
-                continue
             if from_stdin:
                 fixed = apply_edits(document, edits)
                 sys.stdout.buffer.write(encoded(document, fixed.text))
