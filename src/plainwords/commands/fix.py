@@ -291,6 +291,7 @@ def fix(
                 for change in fixed.changes:
                     note(change.describe())
                 tally.changes += len(fixed.changes)
+                tally.files += 1 if fixed.changed else 0
                 continue
             _finish(document, edits, diff, tally, report, out)
     except Quit:
@@ -301,7 +302,8 @@ def fix(
     if not quiet:
         for message in problems.skipped + problems.notices:
             click.echo(f"plainwords: note: {message}", err=True)
-        _summary(tally, diff, note if (diff or from_stdin) else out)
+        if tally.changes or tally.suggestions or not (problems.errors or tally.errors):
+            _summary(tally, diff, note if (diff or from_stdin) else out)
     if problems.errors or tally.errors:
         raise SystemExit(EXIT_USAGE)
     raise SystemExit(EXIT_FINDINGS if diff and tally.changes else EXIT_OK)
