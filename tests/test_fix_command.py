@@ -110,6 +110,16 @@ def test_diff_shows_the_change_and_writes_nothing(tmp_path):
     assert run("fix", "--diff", str(path)).exit_code == 0
 
 
+def test_diff_keeps_odd_characters_inside_lines(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Page\x0cbreak\u2028here: we utilise it", encoding="utf-8", newline="")
+    result = run("fix", "--diff", str(path))
+    assert (
+        "-Page\x0cbreak\u2028here: we utilise it\n\\ No newline at end of file\n" in result.stdout
+    )
+    assert "+Page\x0cbreak\u2028here: we use it\n" in result.stdout
+
+
 def test_standard_input_is_fixed_to_standard_output(monkeypatch, capsysbinary):
     import io
     import sys

@@ -8,6 +8,7 @@ the conversation with the person at the terminal and the bookkeeping of files.
 from __future__ import annotations
 
 import difflib
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from plainwords.document import Document
 from plainwords.findings import Finding
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 SUGGESTION_ONLY = "suggestion only: Word and OpenDocument files are never rewritten"
 
 
@@ -39,8 +41,8 @@ def unified_diff(document: Document, text: str) -> str:
     """A unified diff of a document's text before and after fixing (line endings kept)."""
     name = document.path.replace("\\", "/").lstrip("/")
     lines = difflib.unified_diff(
-        document.text.splitlines(keepends=True),
-        text.splitlines(keepends=True),
+        _lines(document.text),
+        _lines(text),
         fromfile=f"a/{name}",
         tofile=f"b/{name}",
     )
@@ -50,6 +52,12 @@ def unified_diff(document: Document, text: str) -> str:
             line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
         )
     return "".join(out)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines split where plainwords counts them (\\r\\n, \\r or \\n), each with its ending;
+    ``str.splitlines`` would also split at form feeds and Unicode separators."""
+    return _LINE.findall(text)
 
 
 def candidates(findings: Iterable[Finding], offer_all: bool) -> list[Finding]:
