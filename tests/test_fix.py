@@ -207,7 +207,15 @@ _PIECES = st.sampled_from(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(st.lists(_PIECES, max_size=14).map(" ".join))
-def test_fixing_is_idempotent_and_keeps_line_breaks(linter, text):
-    once = fixed(linter, text)
+def test_fixing_is_idempotent_and_changes_nothing_but_findings(linter, text):
+    document = read_bytes("a.md", text.encode("utf-8"))
+    result = fix_document(document, linter.check(document))
+    once = result.text
     assert fixed(linter, once) == once
     assert [c for c in once if c in "\r\n"] == [c for c in text if c in "\r\n"]
+    rebuilt, cursor = [], 0
+    for change in result.changes:
+        assert text[change.start : change.end] == change.before
+        rebuilt += [text[cursor : change.start], change.after]
+        cursor = change.end
+    assert "".join(rebuilt) + text[cursor:] == once

@@ -10,13 +10,20 @@ from __future__ import annotations
 import difflib
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import click
 
 from plainwords.document import Document
 from plainwords.findings import Finding
+
+if TYPE_CHECKING:
+    from plainwords.config import Config
+    from plainwords.engine import Linter
+    from plainwords.fix import Edit
+    from plainwords.run import Problems
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
@@ -69,7 +76,7 @@ def candidates(findings: Iterable[Finding], offer_all: bool) -> list[Finding]:
     ]
 
 
-def ask(finding: Finding, prompt: Callable[..., str], echo: Callable[[str], None]):
+def ask(finding: Finding, prompt: Callable[..., str], echo: Callable[[str], None]) -> Edit | None:
     """Show one finding's alternatives as a numbered menu and return the Edit chosen, or None."""
     from plainwords.fix import Edit, is_safe, replacement
 
@@ -94,7 +101,15 @@ def ask(finding: Finding, prompt: Callable[..., str], echo: Callable[[str], None
         echo(f"  Type a number from 1 to {len(options)}, s or q.")
 
 
-def fixing(results, linter, config, problems, paths, *, quiet: bool = False):
+def fixing(
+    results: Iterable[tuple[Document, list[Finding]]],
+    linter: Linter,
+    config: Config,
+    problems: Problems,
+    paths: Sequence[str],
+    *,
+    quiet: bool = False,
+) -> Iterator[tuple[Document, list[Finding]]]:
     """``check --fix``: wrap a check's results so each file is fixed as it is checked.
 
     Standard input cannot be rewritten, so '-' is refused before anything is read.
@@ -317,7 +332,14 @@ def fix(
     raise SystemExit(EXIT_FINDINGS if diff and tally.changes else EXIT_OK)
 
 
-def _finish(document: Document, edits, diff: bool, tally: Tally, report, out) -> None:
+def _finish(
+    document: Document,
+    edits: Sequence[Edit],
+    diff: bool,
+    tally: Tally,
+    report: Callable[[str], None],
+    out: Callable[..., None],
+) -> None:
     """Apply a document's edits: print a diff, or write the file and list the changes."""
     from plainwords.fix import apply_edits
     from plainwords.writing import WriteError, write_fixed
