@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from plainwords import __version__
+from plainwords.reporters import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -85,7 +86,7 @@ def cli() -> None:
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("-f", "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
+@click.option("-f", "--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "suggestion", "never"]), default=None, help="Lowest severity that makes the run fail (exit 1). Default: warning.")
 @click.option("--stdin-filename", default=None, metavar="NAME", help="Name (and so format) for text read from '-'.")
 @click.option("--include-mentions", is_flag=True, default=None, help="Also report terms that are quoted or named as words, as suggestions.")
@@ -95,10 +96,12 @@ def cli() -> None:
 @click.option("--config", "config_path", default=None, metavar="FILE", help="Configuration file (default: nearest .plainwords.toml/.yaml or pyproject.toml).")
 @click.option("--max-size", type=click.IntRange(min=1), default=None, metavar="MB", help="Skip files larger than this many megabytes (default 50).")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when writing to a terminal and NO_COLOR is unset).")
+@click.option("--statistics", is_flag=True, help="After the report, count the findings per entry (on stderr for machine formats).")
+@click.option("--fix", "apply_fixes", is_flag=True, help="First apply the swaps lexicons mark safe (as 'plainwords fix' does), then report what is left.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only findings and errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print each file as it is checked and every notice.")
 @click.option("--report-unused-suppressions", is_flag=True, help="Report suppression comments that silenced nothing (on stderr; they fail the run like warnings).")
-def check(paths, output_format, fail_on, stdin_filename, include_mentions, lexicons, disable, model, config_path, max_size, color, quiet, verbose, report_unused_suppressions) -> None:
+def check(paths, output_format, fail_on, stdin_filename, include_mentions, lexicons, disable, model, config_path, max_size, color, statistics, apply_fixes, quiet, verbose, report_unused_suppressions) -> None:
     """Check documents for stigmatising labels and jargon.
 
     PATHS are files or directories (searched for known document types); '-' reads standard input.
@@ -135,6 +138,10 @@ def check(paths, output_format, fail_on, stdin_filename, include_mentions, lexic
         max_bytes=max_size * 1_000_000 if max_size else None,
         on_file=on_file,
     )
+    if apply_fixes:
+        from plainwords.commands.fix import fixing
+
+        results = fixing(results, linter, config, problems, paths, quiet=quiet)
     if show_progress:
         with click.progressbar(results, label="Checking", file=sys.stderr, show_pos=True) as bar:
             for _, file_findings in bar:
@@ -154,6 +161,10 @@ def check(paths, output_format, fail_on, stdin_filename, include_mentions, lexic
     nothing_read = problems.errors and files == 0
     if not nothing_read and not (quiet and output_format == "text" and not run.findings):
         reporters()[output_format](run, sys.stdout, _color(color) and output_format == "text")
+    if statistics and not nothing_read:
+        from plainwords.reporters.statistics import report_statistics
+
+        report_statistics(run, sys.stdout if output_format == "text" else sys.stderr)
     if problems.errors:
         raise SystemExit(EXIT_USAGE)
     if files == 0 and not problems.skipped and not quiet:
@@ -207,6 +218,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_OK
 
 
-from plainwords.commands.init import init  # noqa: E402 - commands register after the group exists
+from plainwords.commands.fix import fix  # noqa: E402 - commands register after the group exists
+from plainwords.commands.init import init  # noqa: E402
 
+cli.add_command(fix)
 cli.add_command(init)

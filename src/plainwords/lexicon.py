@@ -172,9 +172,14 @@ class Lexicon:
         return Lexicon(tuple(replace(e, severity=severity(e)) for e in self.entries))
 
     def merged(self, other: Lexicon) -> Lexicon:
-        """Add another lexicon's entries; an entry with the same id replaces ours."""
-        theirs = {e.id for e in other.entries}
-        return Lexicon(tuple(e for e in self.entries if e.id not in theirs) + other.entries)
+        """Add an organisation's own entries: one with the same id, or sharing a term, replaces
+        ours, so a team can reword, re-source or narrow any shipped entry."""
+        ids = {e.id for e in other.entries}
+        terms = {t.lower() for e in other.entries for t in e.terms}
+        kept = tuple(
+            e for e in self.entries if e.id not in ids and not terms & {t.lower() for t in e.terms}
+        )
+        return Lexicon(kept + other.entries)
 
 
 class LexiconError(Exception):

@@ -22,9 +22,12 @@ from plainwords.readers import KNOWN_EXTENSIONS, NotText, ReadError, read_bytes,
 
 
 def build_lexicon(config: Config, extra: Iterable[str] = ()) -> Lexicon:
-    """The built-in lexicons, the team's own files, minus what is disabled, with severity
-    overrides applied."""
-    lexicon = load_lexicon([*config.builtin, *config.lexicons, *extra])
+    """The built-in lexicons, the team's own files (which replace built-in entries they share an
+    id or a term with), minus what is disabled, with severity overrides applied."""
+    lexicon = load_lexicon(config.builtin)
+    own = [*config.lexicons, *extra]
+    if own:
+        lexicon = lexicon.merged(load_lexicon(own))
     return lexicon.without(config.disable).with_severities(config.severity)
 
 

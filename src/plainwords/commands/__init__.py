@@ -1,1 +1,1 @@
-"""Commands beyond ``check``, one module each, registered at the end of ``plainwords.cli``."""
+"""CLI commands beyond ``check``, one module each, registered at the end of ``plainwords.cli``."""

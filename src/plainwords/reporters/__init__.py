@@ -37,10 +37,23 @@ Reporter = Callable[[Run, TextIO, bool], None]
 
 
 def reporters() -> dict[str, Reporter]:
+    from plainwords.reporters.checkstyle import report_checkstyle
+    from plainwords.reporters.compact import report_compact
+    from plainwords.reporters.github import report_github
+    from plainwords.reporters.gitlab import report_gitlab
     from plainwords.reporters.json import report_json
+    from plainwords.reporters.sarif import report_sarif
     from plainwords.reporters.text import report_text
 
-    return {"text": report_text, "json": report_json}
+    return {
+        "text": report_text,
+        "json": report_json,
+        "sarif": report_sarif,
+        "github": report_github,
+        "compact": report_compact,
+        "checkstyle": report_checkstyle,
+        "gitlab": report_gitlab,
+    }
 
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "compact", "checkstyle")

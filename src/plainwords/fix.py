@@ -1,0 +1,242 @@
+"""Autofix: a document and its findings in, the rewritten text and a list of changes out.
+
+Pure on purpose: nothing here reads or writes files, so ``fix``, ``check --fix``, ``--diff``, the
+SARIF ``fixes`` and the interactive chooser all share one definition of what a fix is. Writing the
+result back (encoding, BOM, atomic replace) lives in ``plainwords.writing``.
+
+A swap is applied unattended only where the entry says it is safe (``autofix: true``): a plain
+English swap keeps the meaning, while a label for people usually needs a person's judgement.
+The replacement takes the case of the words it replaces ("Utilise" → "Use") and, where
+lemminflect can tell, their grammatical form ("utilised" → "used").
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from plainwords.document import Document
+from plainwords.findings import Finding
+from plainwords.forms import spellings
+from plainwords.lexicon import Entry
+
+# Container formats whose offsets point into extracted text, not into the file's bytes: their
+# findings are reported as suggestions only, never written back.
+UNWRITABLE_EXTENSIONS = frozenset({".docx", ".odt"})
+
+_WORDS = re.compile(r"[^\s\-]+")
+# Characters that mean a match runs across markup ("in <b>order</b> to", "in &nbsp; order"):
+# replacing such a span would delete the markup with the words, so it is left alone.
+_MARKUP = re.compile(r"[<>&*_`\[\]{}|\\]")
+_TAGS = {
+    "VERB": ("VB", "VBP", "VBZ", "VBD", "VBN", "VBG"),
+    "NOUN": ("NN", "NNS"),
+}
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A decision to put ``after`` where a finding's text is."""
+
+    finding: Finding
+    after: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """One replacement made, for the ``path:line:col: before → after`` report."""
+
+    path: str
+    line: int
+    column: int
+    start: int
+    end: int
+    before: str
+    after: str
+    rule: str
+    location: str | None = None
+
+    def describe(self) -> str:
+        where = (
+            f"{self.location}, column {self.column}"
+            if self.location
+            else f"{self.line}:{self.column}"
+        )
+        return f"{self.path}:{where}: {self.before} → {self.after}"
+
+
+@dataclass(frozen=True)
+class Fixed:
+    """The outcome of fixing one document."""
+
+    text: str
+    changes: tuple[Change, ...]
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
+
+
+def is_writable(document: Document) -> bool:
+    """Whether the document's text is the file's text (so offsets can be written back).
+
+    Word and OpenDocument files are read by extracting paragraphs; their findings stay suggestions.
+    """
+    extension = os.path.splitext(document.path)[1].lower()
+    return extension not in UNWRITABLE_EXTENSIONS and document.line_label is None
+
+
+def is_safe(finding: Finding) -> bool:
+    """A finding ``fix`` may rewrite without asking: a use (not a mention) of a safe entry."""
+    return finding.entry.autofix and bool(finding.entry.alternatives) and not finding.mention
+
+
+def replacement(finding: Finding, alternative: str | None = None) -> str:
+    """The text to put in place of a finding: the alternative (by default the entry's first),
+    inflected to agree with the matched words and in their case."""
+    chosen = alternative if alternative is not None else finding.entry.alternatives[0]
+    return match_case(finding.text, inflect_like(finding.text, chosen, finding.entry))
+
+
+def safe_edits(findings: Iterable[Finding]) -> list[Edit]:
+    """Edits for every finding whose entry marks the swap safe."""
+    return [Edit(f, replacement(f)) for f in findings if is_safe(f)]
+
+
+def apply_edits(document: Document, edits: Sequence[Edit]) -> Fixed:
+    """Rewrite ``document.text`` with the edits, left to right.
+
+    An edit whose span overlaps one already applied, whose text no longer matches the document,
+    or whose span has markup inside it, is left out, so the result never mangles a word or a
+    tag; an edit that changes nothing is not reported.
+    """
+    pieces: list[str] = []
+    changes: list[Change] = []
+    cursor = 0
+    for edit in sorted(edits, key=lambda e: (e.finding.start, e.finding.end)):
+        finding = edit.finding
+        if finding.start < cursor or document.text[finding.start : finding.end] != finding.text:
+            continue
+        if _MARKUP.search(finding.text):
+            continue
+        if edit.after == finding.text:
+            continue
+        pieces.append(document.text[cursor : finding.start])
+        pieces.append(edit.after)
+        cursor = finding.end
+        changes.append(
+            Change(
+                path=finding.path,
+                line=finding.line,
+                column=finding.column,
+                start=finding.start,
+                end=finding.end,
+                before=finding.text,
+                after=edit.after,
+                rule=finding.rule,
+                location=finding.location,
+            )
+        )
+    pieces.append(document.text[cursor:])
+    return Fixed("".join(pieces), tuple(changes))
+
+
+def fix_document(document: Document, findings: Iterable[Finding]) -> Fixed:
+    """Apply every safe swap to a document (nothing, for formats that cannot be written back)."""
+    if not is_writable(document):
+        return Fixed(document.text, ())
+    return apply_edits(document, safe_edits(findings))
+
+
+# --- case ---------------------------------------------------------------------------------
+
+
+def match_case(matched: str, alternative: str) -> str:
+    """Give the alternative the case pattern of the matched words.
+
+    ALL CAPITALS stays capitals; a capital first letter (a sentence start or a title) capitalises
+    the alternative's first letter only, so "the person's name" keeps its own lower case words.
+    """
+    letters = [c for c in matched if c.isalpha()]
+    if not letters or not alternative:
+        return alternative
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return alternative.upper()
+    if letters[0].isupper():
+        return alternative[0].upper() + alternative[1:]
+    return alternative
+
+
+# --- inflection ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def _tagged_forms(word: str, upos: str) -> dict[str, tuple[str, ...]]:
+    """Penn tag → inflected forms of a word (lemminflect, with its guesser for unknown words)."""
+    import lemminflect
+
+    table = lemminflect.getAllInflections(word, upos=upos) or {}
+    guessed = lemminflect.getAllInflectionsOOV(word, upos=upos) or {}
+    merged = dict(guessed)
+    merged.update(table)
+    return merged
+
+
+def _tag_of(matched_word: str, base_words: Iterable[str], upos: str) -> str | None:
+    """The Penn tag that turns one of the base words into the matched word; None if unknown."""
+    target = matched_word.lower()
+    for base in base_words:
+        base = base.lower()
+        if not base.isalpha():
+            continue
+        forms = _tagged_forms(base, upos)
+        for tag in _TAGS[upos]:
+            if target in forms.get(tag, ()):
+                return tag
+    return None
+
+
+def _inflect(word: str, tag: str, upos: str) -> str:
+    import lemminflect
+
+    if not word.isalpha() or tag in ("VB", "VBP", "NN"):
+        return word
+    forms = lemminflect.getInflection(word.lower(), tag=tag) or _tagged_forms(
+        word.lower(), upos
+    ).get(tag)
+    if not forms:
+        return word
+    return forms[0]
+
+
+def inflect_like(matched: str, alternative: str, entry: Entry) -> str:
+    """Inflect the alternative's head as the matched words' head is inflected.
+
+    The head is the first word for verbs ("utilised" → "used") and the last for nouns (with an
+    alternative "reader", "end users" → "readers"). Where the matched form is the base form, or
+    the form cannot be told, the alternative is returned unchanged.
+    """
+    matched_words = _WORDS.findall(matched)
+    alternative_words = alternative.split(" ")
+    if not matched_words or not alternative_words or entry.inflect == "none":
+        return alternative
+    bases = [
+        t for term in entry.terms for t in (spellings(term) if entry.spelling_variants else {term})
+    ]
+    heads: list[tuple[str, int]] = []
+    if entry.inflect in ("verb", "both"):
+        heads.append(("VERB", 0))
+    if entry.inflect in ("noun", "both"):
+        heads.append(("NOUN", -1))
+    for upos, index in heads:
+        base_heads = {_WORDS.findall(b)[index] for b in bases if _WORDS.findall(b)}
+        tag = _tag_of(matched_words[index], base_heads, upos)
+        if tag is None or tag in ("VB", "VBP", "NN"):
+            continue
+        words = list(alternative_words)
+        words[index] = _inflect(words[index], tag, upos)
+        return " ".join(words)
+    return alternative

@@ -1,0 +1,76 @@
+"""Writing a fixed document back: the same encoding, byte-order mark and line endings, atomically.
+
+``fix`` only ever changes the characters of a finding, so line endings survive by construction;
+this module makes sure the bytes around them do too, and that a crash or a full disk can never
+leave a half-written file (a temporary file in the same directory, then ``os.replace``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from plainwords.document import Document
+from plainwords.readers.decoding import encode
+
+
+class WriteError(Exception):
+    """A fixed file that could not be written; the message says why and the file is untouched."""
+
+
+def encoded(document: Document, text: str) -> bytes:
+    """The bytes of ``text`` as the document's file stores text."""
+    return encode(text, document.encoding, document.bom)
+
+
+def write_fixed(path: str | Path, document: Document, text: str) -> None:
+    """Replace the file at ``path`` with ``text``, encoded as the document was read.
+
+    Refuses (``WriteError``) when the file on disk is no longer what was read, or when its text
+    would not encode back to the same bytes (so a rewrite could change more than the fixes).
+    """
+    path = Path(path)
+    try:
+        current = path.read_bytes()
+    except OSError as error:
+        raise WriteError(
+            f"{document.path}: cannot read it again to fix it ({error.strerror or error})"
+        ) from None
+    try:
+        if encoded(document, document.text) != current:
+            raise WriteError(
+                f"{document.path}: changed since it was read, or does not re-encode as "
+                f"{document.encoding} byte for byte; not fixed"
+            )
+        data = encoded(document, text)
+    except UnicodeEncodeError:
+        raise WriteError(
+            f"{document.path}: the fix cannot be written in {document.encoding}; not fixed"
+        ) from None
+    write_atomically(path, data)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, keep its permission bits, then rename."""
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        mode = None
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise WriteError(
+            f"{path}: cannot write the fixed file ({error.strerror or error})"
+        ) from None
