@@ -11,12 +11,17 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from plainwords.document import Document
 from plainwords.findings import Finding, make_finding, sort_findings
 from plainwords.forms import inflections, joinings
 from plainwords.lexicon import Lexicon
 from plainwords.readers import read_text
 from plainwords.segments import Prefilter, Segment, segments
+
+if TYPE_CHECKING:
+    from plainwords.cache import Compiled
 
 # What the pipeline found in one segment: (start_char, end_char, entry id, is a mention).
 Match = tuple[int, int, str, bool]
@@ -26,7 +31,7 @@ class ModelError(Exception):
     """A ``--model`` that cannot be loaded; the message says how to install it."""
 
 
-def build_pipeline(lexicon: Lexicon, model: str | None = None):
+def build_pipeline(lexicon: Lexicon, model: str | None = None, compiled: Compiled | None = None):
     """``spacy.blank("en")`` plus plainwords, or a trained pipeline where one is asked for."""
     import spacy
 
@@ -41,7 +46,10 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None):
     else:
         nlp = spacy.blank("en")
     component = nlp.add_pipe("plainwords", config={"lexicons": []})
-    component.set_lexicon(lexicon)
+    if compiled is not None:
+        component.set_lexicon(lexicon, forms=compiled.forms, conditions=compiled.conditions)
+    else:
+        component.set_lexicon(lexicon)
     return nlp
 
 
@@ -56,10 +64,20 @@ class Options:
 class Linter:
     """Holds a built pipeline; cheap to call many times."""
 
-    def __init__(self, lexicon: Lexicon, *, model: str | None = None, options: Options | None = None) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        *,
+        model: str | None = None,
+        options: Options | None = None,
+        compiled: Compiled | None = None,
+    ) -> None:
+        """``compiled`` (from ``plainwords.cache``) supplies forms and conditions already
+        expanded; entries it does not cover are expanded here."""
         self.lexicon = lexicon
+        self.model = model
         self.options = options or Options()
-        self.nlp = build_pipeline(lexicon, model)
+        self.nlp = build_pipeline(lexicon, model, compiled)
         self.component = self.nlp.get_pipe("plainwords")
         self.triggers = frozenset(self.component.trigger_words)
         self.prefilter: Prefilter | None = None

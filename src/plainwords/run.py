@@ -21,16 +21,38 @@ from plainwords.lexicon import Lexicon, load_lexicon
 from plainwords.readers import KNOWN_EXTENSIONS, NotText, ReadError, read_bytes, read_path
 
 
+def lexicon_names(config: Config, extra: Iterable[str] = ()) -> list[str]:
+    return [*config.builtin, *config.lexicons, *extra]
+
+
 def build_lexicon(config: Config, extra: Iterable[str] = ()) -> Lexicon:
     """The built-in lexicons, the team's own files, minus what is disabled, with severity
     overrides applied."""
-    lexicon = load_lexicon([*config.builtin, *config.lexicons, *extra])
+    lexicon = load_lexicon(lexicon_names(config, extra))
+    return _configured(lexicon, config)
+
+
+def _configured(lexicon: Lexicon, config: Config) -> Lexicon:
     return lexicon.without(config.disable).with_severities(config.severity)
 
 
-def build_linter(config: Config, extra_lexicons: Iterable[str] = ()) -> Linter:
+def build_linter(config: Config, extra_lexicons: Iterable[str] = (), *, use_cache: bool = True) -> Linter:
+    """A linter for the configuration; with ``use_cache`` the compiled lexicon is read from (or
+    written to) the on-disk cache, see ``plainwords.cache``."""
     options = Options(include_mentions=config.include_mentions, allow=config.allow)
-    return Linter(build_lexicon(config, extra_lexicons), model=config.model, options=options)
+    if not use_cache:
+        return Linter(build_lexicon(config, extra_lexicons), model=config.model, options=options)
+    from plainwords import cache
+
+    names = lexicon_names(config, extra_lexicons)
+    key = cache.cache_key(names, config.model)
+    compiled = cache.load(key)
+    lexicon = compiled.lexicon if compiled is not None else load_lexicon(names)
+    linter = Linter(_configured(lexicon, config), model=config.model, options=options, compiled=compiled)
+    if compiled is None:
+        component = linter.component
+        cache.store(key, cache.Compiled(lexicon, dict(component.forms), dict(component.conditions)))
+    return linter
 
 
 class Problems:

@@ -1,0 +1,1 @@
+"""Speed benchmarks for plainwords: ``python -m benchmarks.speed`` (see benchmarks/README.md)."""
