@@ -127,7 +127,12 @@ def check_paths(
     paths: Iterable[str],
     config: Config,
     problems: Problems,
+    jobs: int | None = 1,
     **kwargs,
 ) -> Iterator[tuple[Document, list[Finding]]]:
-    for document, findings in linter.check_many(documents(paths, config, problems, **kwargs)):
+    """Findings per document, in order; ``jobs`` processes (``None``: as many as the work
+    deserves, see ``plainwords.parallel``)."""
+    from plainwords.parallel import check_many
+
+    for document, findings in check_many(linter, documents(paths, config, problems, **kwargs), jobs):
         yield document, apply_overrides(findings, document.path, config)

@@ -7,7 +7,8 @@ reads as one phrase; and a paragraph that cannot contain any lexicon form is nev
 Paragraphs longer than ``MAX_SEGMENT`` (far below spaCy's ``max_length``) are cut at whitespace into
 overlapping chunks. Each chunk *owns* the stretch between two cut points and carries ``OVERLAP``
 characters of context either side, so a term that straddles a cut is seen whole by the chunk that
-owns its start and is reported exactly once, at its exact offset.
+owns its start and is reported exactly once, at its exact offset. (Context further away than
+``OVERLAP``, such as a quotation opened thousands of characters earlier, is not seen across a cut.)
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-# A paragraph break: a line break, optional blanks, another line break.
-_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v\u00a0]*(?:\r\n|\r|\n)\s*")
+# A paragraph break: a line break, optional blanks, another line break ("\r\n" is one break).
+_BREAK = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t\f\v\u00a0]*(?:\r\n|\r(?!\n)|\n)\s*")
 # Whitespace that spaCy would turn into a token of its own.
 _FOLD = re.compile(r"[ \t\f\v\u00a0\u2028\u2029\r\n]{2,}|[\t\f\v\u00a0\u2028\u2029\r\n]")
 _WORD = re.compile(r"\w+")
@@ -74,8 +75,8 @@ def chunks(text: str, limit: int = MAX_SEGMENT, overlap: int = OVERLAP) -> Itera
                 yield start, text[start:end], None
             continue
         for own_start, own_end in _cuts(text, start, end, limit - 2 * overlap):
-            left = _snap_forward(text, max(start, own_start - overlap), own_start)
-            right = _snap_back(text, min(end, own_end + overlap), own_end)
+            left = start if own_start - overlap <= start else _snap_forward(text, own_start - overlap, own_start)
+            right = end if own_end + overlap >= end else _snap_back(text, own_end + overlap, own_end)
             if text[own_start:own_end].strip():
                 yield left, text[left:right], (own_start, own_end)
 
@@ -208,7 +209,7 @@ def segments(text: str, triggers: Filter = None) -> Iterator[Segment]:
     test = _test(triggers)
     if test is not None and not test(text):
         return  # one pass settles the many texts that hold no phrase at all
-    for start, chunk, owned in chunks(text):
+    for start, chunk, owned in chunks(text, MAX_SEGMENT, OVERLAP):
         if test is None or test(chunk):
             segment = fold(start, chunk)
             yield segment if owned is None else Segment(segment.text, segment.anchors, owned)
