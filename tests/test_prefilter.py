@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plainwords.engine import Linter, Options
-from plainwords.segments import Prefilter, squeeze
+from plainwords.segments import _SPACE_CODES, Prefilter, squeeze
 
 
 @pytest.fixture(scope="session")
@@ -70,6 +70,7 @@ def test_prefilter_skips_text_without_any_form(filtered):
 def test_squeeze_removes_exactly_python_whitespace():
     spaces = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
     assert squeeze("A" + spaces + "b") == "ab"
+    assert sorted(map(ord, spaces)) == sorted(_SPACE_CODES)
     assert squeeze("ΟΔΟΣ") == squeeze("οδοσ")
 
 
@@ -77,3 +78,12 @@ def test_entries_with_token_patterns_disable_the_prefilter():
     assert Prefilter([], always=True)("anything")
     assert not Prefilter([])("anything")
     assert Prefilter(["", "x"])("anything")
+
+
+def test_hits_map_back_to_offsets_in_the_text(filtered):
+    text = "Intro.\n\nWe  Utilise\u00a0it.\n  hard-\nto-reach ΟΔΟΣ going forward"
+    hits = filtered.prefilter.hits(text)
+    assert text[hits[0] : hits[0] + 7] == "Utilise"
+    assert text[hits[1]] == "h" and text[hits[2] : hits[2] + 5] == "going"
+    assert filtered.prefilter.hits("İstanbul utilise") is None  # lower() changes the length
+    assert filtered.prefilter.hits("nothing") == []

@@ -14,7 +14,7 @@ owns its start and is reported exactly once, at its exact offset. (Context furth
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -25,6 +25,13 @@ _BREAK = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t\f\v\u00a0]*(?:\r\n|\r(?!\n)|\n)\s
 _FOLD = re.compile(r"[ \t\f\v\u00a0\u2028\u2029\r\n]{2,}|[\t\f\v\u00a0\u2028\u2029\r\n]")
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s")
+
+# Every character ``str.isspace`` accepts (what ``str.split()`` removes); checked by a test.
+_SPACE_CODES = tuple(
+    ord(c)
+    for c in "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 
 MAX_SEGMENT = 50_000  # characters; longer paragraphs are cut into overlapping chunks
 OVERLAP = 2_000  # characters of context a chunk carries past each cut (terms are a few words)
@@ -183,6 +190,27 @@ class Prefilter:
             automaton.make_automaton()
             self._automaton = automaton
 
+    def hits(self, text: str) -> list[int] | None:
+        """Sorted offsets in ``text`` where a phrase may start, found in one pass over the whole
+        text; ``None`` where offsets cannot be mapped (lower-casing changed the length), and the
+        caller should test paragraph by paragraph instead."""
+        if self._automaton is None:
+            return None if self.always else []
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            return None
+        import numpy
+
+        codes = numpy.frombuffer(lowered.encode("utf-32-le"), dtype=numpy.uint32)
+        kept = numpy.flatnonzero(~numpy.isin(codes, _SPACE_CODES))  # offset of each kept char
+        squeezed = "".join(lowered.split())
+        if len(squeezed) != len(kept):
+            return None
+        if "ς" in squeezed:
+            squeezed = squeezed.replace("ς", "σ")
+        starts = {end - length + 1 for end, length in self._automaton.iter(squeezed)}
+        return sorted(int(kept[i]) for i in starts)
+
     def __call__(self, text: str) -> bool:
         if self.always:
             return True
@@ -206,10 +234,26 @@ def segments(text: str, triggers: Filter = None) -> Iterator[Segment]:
 
     ``triggers`` is a ``Prefilter`` (or any text → bool test), a set of trigger words, or ``None``
     to send every paragraph."""
+    if isinstance(triggers, Prefilter) and not triggers.always:
+        hits = triggers.hits(text)
+        if hits is not None:
+            yield from _segments_at(text, hits)
+            return
     test = _test(triggers)
     if test is not None and not test(text):
         return  # one pass settles the many texts that hold no phrase at all
     for start, chunk, owned in chunks(text, MAX_SEGMENT, OVERLAP):
         if test is None or test(chunk):
+            segment = fold(start, chunk)
+            yield segment if owned is None else Segment(segment.text, segment.anchors, owned)
+
+
+def _segments_at(text: str, hits: list[int]) -> Iterator[Segment]:
+    """The chunks that hold at least one of the possible phrase starts."""
+    if not hits:
+        return
+    for start, chunk, owned in chunks(text, MAX_SEGMENT, OVERLAP):
+        index = bisect_left(hits, start)
+        if index < len(hits) and hits[index] < start + len(chunk):
             segment = fold(start, chunk)
             yield segment if owned is None else Segment(segment.text, segment.anchors, owned)
