@@ -17,7 +17,7 @@ _WORD = re.compile(r"[a-z]{3,}")
 
 def candidate_phrases(source_text: str) -> list[str]:
     words = _WORD.findall(source_text.lower())
-    pairs = Counter(zip(words, words[1:]))
+    pairs = Counter(zip(words, words[1:], strict=False))
     return sorted(f"{a} {b}" for (a, b), count in pairs.items() if count <= 2 and a != b)
 
 

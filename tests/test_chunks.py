@@ -21,7 +21,7 @@ def _owned_cover(text: str, limit: int, overlap: int) -> None:
     assert all(o is not None for o in owned)
     # Owned ranges tile the paragraph: consecutive, no gaps, no overlaps.
     assert owned[0][0] == 0 and owned[-1][1] == len(text)
-    for (_, end), (start, _) in zip(owned, owned[1:]):
+    for (_, end), (start, _) in zip(owned, owned[1:], strict=False):
         assert end == start
     for start, chunk, (own_start, own_end) in pieces:
         assert len(chunk) <= limit
@@ -49,7 +49,7 @@ def test_paragraphs_never_cut_inside_a_word():
     pieces = list(paragraphs(text, limit=50_000))
     assert len(pieces) > 4
     assert "".join(p for _, p in pieces) == text
-    for start, piece in pieces:
+    for _, piece in pieces:
         assert len(piece) <= 50_000
         assert piece.startswith("wraparound")
 

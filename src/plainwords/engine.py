@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 from plainwords.document import Document

@@ -136,7 +136,7 @@ class _Run:
     @staticmethod
     def _receive(item) -> None:
         result, batch = item
-        for (slot, index), matches in zip(batch, result.get()):
+        for (slot, index), matches in zip(batch, result.get(), strict=True):
             slot.matches[index] = matches
             slot.remaining -= 1
 
@@ -145,7 +145,7 @@ class _Run:
             slot = slots.popleft()
             self.held -= len(slot.document.text)
             findings: list[Finding] = []
-            for segment, matches in zip(slot.segments, slot.matches):
+            for segment, matches in zip(slot.segments, slot.matches, strict=True):
                 findings.extend(self.linter.findings_from(slot.document, segment, matches or ()))
             yield slot.document, self.linter.finish(slot.document, findings)
 
