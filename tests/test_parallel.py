@@ -82,3 +82,10 @@ def test_cli_jobs_output_is_identical(tmp_path, capsys, monkeypatch):
     assert outputs[0] == outputs[1]
     assert len(outputs[0]["findings"]) > 100
     assert main(["check", "--jobs", "0", str(tmp_path)]) == 2
+
+
+def test_spawned_workers_build_the_pipeline_once_and_match_serial(linter, serial, monkeypatch):
+    """Where fork is unavailable, workers are spawned and rebuilt from the compiled lexicon."""
+    monkeypatch.setattr(parallel.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    monkeypatch.setattr(parallel, "BATCH_CHARS", 2_000)
+    assert _flat(parallel.check_many(linter, _documents(), jobs=2)) == serial
