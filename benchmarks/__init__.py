@@ -1,1 +1,2 @@
-"""Measurements of plainwords: run each as ``python -m benchmarks.<name>`` from the repository root."""
+"""Measurements of plainwords, each run as ``python -m benchmarks.<name>`` from the repository root:
+``benchmarks.speed`` (see benchmarks/README.md) and ``benchmarks.accuracy`` (docs/accuracy.md)."""

@@ -127,7 +127,7 @@ def test_internal_error_prints_a_short_message_and_exits_three(tmp_path, capsys,
     def broken(self, *args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(plainwords.engine.Linter, "check_many", broken)
+    monkeypatch.setattr(plainwords.engine.Linter, "finish", broken)
     path = tmp_path / "a.txt"
     path.write_text("hello", encoding="utf-8")
     code, _, err = _run(capsys, "check", str(path))

@@ -50,13 +50,13 @@ def _load_config(config_path: str | None):
         raise UserError(str(error)) from None
 
 
-def _linter(config, lexicons: Sequence[str]):
+def _linter(config, lexicons: Sequence[str], *, use_cache: bool = True):
     from plainwords.engine import ModelError
     from plainwords.lexicon import LexiconError
     from plainwords.run import build_linter
 
     try:
-        return build_linter(config, lexicons)
+        return build_linter(config, lexicons, use_cache=use_cache)
     except LexiconError as error:
         for problem in error.problems[:-1]:
             click.echo(f"plainwords: {problem}", err=True)
@@ -101,7 +101,9 @@ def cli() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print only findings and errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print each file as it is checked and every notice.")
 @click.option("--report-unused-suppressions", is_flag=True, help="Report suppression comments that silenced nothing (on stderr; they fail the run like warnings).")
-def check(paths, output_format, fail_on, stdin_filename, include_mentions, lexicons, disable, model, config_path, max_size, color, statistics, apply_fixes, quiet, verbose, report_unused_suppressions) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N", help="Processes to use (default: automatic, more than one only for large runs).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the compiled-lexicon cache.")
+def check(paths, output_format, fail_on, stdin_filename, include_mentions, lexicons, disable, model, config_path, max_size, color, statistics, apply_fixes, quiet, verbose, report_unused_suppressions, jobs, no_cache) -> None:
     """Check documents for stigmatising labels and jargon.
 
     PATHS are files or directories (searched for known document types); '-' reads standard input.
@@ -121,7 +123,7 @@ def check(paths, output_format, fail_on, stdin_filename, include_mentions, lexic
         model=model,
         disable=tuple(config.disable) + tuple(disable) if disable else None,
     )
-    linter = _linter(config, lexicons)
+    linter = _linter(config, lexicons, use_cache=not no_cache)
     problems = Problems()
     findings = []
     files = 0
@@ -137,6 +139,7 @@ def check(paths, output_format, fail_on, stdin_filename, include_mentions, lexic
         stdin_filename=stdin_filename,
         max_bytes=max_size * 1_000_000 if max_size else None,
         on_file=on_file,
+        jobs=jobs,
     )
     if apply_fixes:
         from plainwords.commands.fix import fixing

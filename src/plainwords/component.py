@@ -63,9 +63,14 @@ class PlainwordsMatcher:
         self.set_lexicon(lexicon or Lexicon(()))
 
     # -- building -----------------------------------------------------------------------------
-    def set_lexicon(self, lexicon: Lexicon, forms: dict[str, Iterable[str]] | None = None) -> None:
-        """Compile a lexicon into matchers. ``forms`` (entry id → surface forms) skips expansion,
-        for callers that cached it."""
+    def set_lexicon(
+        self,
+        lexicon: Lexicon,
+        forms: dict[str, Iterable[str]] | None = None,
+        conditions: dict[str, tuple[CompiledConditions | None, CompiledConditions | None]] | None = None,
+    ) -> None:
+        """Compile a lexicon into matchers. ``forms`` (entry id → surface forms) and ``conditions``
+        (entry id → compiled when, unless) skip expansion, for callers that cached them."""
         vocab = self.nlp.vocab
         self.lexicon = lexicon
         self._rules: dict[int, _Rule] = {}
@@ -74,14 +79,16 @@ class PlainwordsMatcher:
         self._tokens = Matcher(vocab, validate=True)
         self._model_tokens = Matcher(vocab, validate=True)
         self.forms: dict[str, tuple[str, ...]] = {}
+        self.conditions: dict[str, tuple[CompiledConditions | None, CompiledConditions | None]] = {}
         make_doc = self.nlp.make_doc
         for entry in lexicon:
             key = vocab.strings.add(entry.id)
-            self._rules[key] = _Rule(
-                entry,
-                compile_conditions(entry.when, make_doc),
-                compile_conditions(entry.unless, make_doc),
-            )
+            if conditions and entry.id in conditions:
+                when, unless = conditions[entry.id]
+            else:
+                when, unless = compile_conditions(entry.when, make_doc), compile_conditions(entry.unless, make_doc)
+            self.conditions[entry.id] = (when, unless)
+            self._rules[key] = _Rule(entry, when, unless)
             entry_forms = tuple(sorted(forms[entry.id] if forms and entry.id in forms else surface_forms(entry)))
             self.forms[entry.id] = entry_forms
             if entry_forms:

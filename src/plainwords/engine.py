@@ -10,20 +10,27 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from plainwords.document import Document, Suppression
 from plainwords.findings import Finding, make_finding, sort_findings
 from plainwords.forms import inflections, joinings
 from plainwords.lexicon import Lexicon
 from plainwords.readers import read_text
-from plainwords.segments import Segment, segments
+from plainwords.segments import Prefilter, Segment, segments
+
+if TYPE_CHECKING:
+    from plainwords.cache import Compiled
+
+# What the pipeline found in one segment: (start_char, end_char, entry id, is a mention).
+Match = tuple[int, int, str, bool]
 
 
 class ModelError(Exception):
     """A ``--model`` that cannot be loaded; the message says how to install it."""
 
 
-def build_pipeline(lexicon: Lexicon, model: str | None = None):
+def build_pipeline(lexicon: Lexicon, model: str | None = None, compiled: Compiled | None = None):
     """``spacy.blank("en")`` plus plainwords, or a trained pipeline where one is asked for."""
     import spacy
 
@@ -38,7 +45,10 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None):
     else:
         nlp = spacy.blank("en")
     component = nlp.add_pipe("plainwords", config={"lexicons": []})
-    component.set_lexicon(lexicon)
+    if compiled is not None:
+        component.set_lexicon(lexicon, forms=compiled.forms, conditions=compiled.conditions)
+    else:
+        component.set_lexicon(lexicon)
     return nlp
 
 
@@ -47,19 +57,36 @@ class Options:
     include_mentions: bool = False
     allow: tuple[str, ...] = ()
     batch_size: int = 256
+    prefilter: bool = True  # skip paragraphs that cannot hold any form (off only to test it)
 
 
 class Linter:
     """Holds a built pipeline; cheap to call many times."""
 
-    def __init__(self, lexicon: Lexicon, *, model: str | None = None, options: Options | None = None) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        *,
+        model: str | None = None,
+        options: Options | None = None,
+        compiled: Compiled | None = None,
+    ) -> None:
+        """``compiled`` (from ``plainwords.cache``) supplies forms and conditions already
+        expanded; entries it does not cover are expanded here."""
         self.lexicon = lexicon
+        self.model = model
         self.options = options or Options()
-        self.nlp = build_pipeline(lexicon, model)
+        self.nlp = build_pipeline(lexicon, model, compiled)
         self.component = self.nlp.get_pipe("plainwords")
         self.triggers = frozenset(self.component.trigger_words)
+        self.prefilter: Prefilter | None = None
+        if self.options.prefilter:
+            self.prefilter = Prefilter(
+                (form for forms in self.component.forms.values() for form in forms),
+                always=any(entry.patterns for entry in lexicon),
+            )
         self._allowed = allowed_forms(self.options.allow)
-        self.unused_suppressions: dict[str, tuple[Suppression, ...]] = {}  # by path, filled by _finish
+        self.unused_suppressions: dict[str, tuple[Suppression, ...]] = {}  # by path, filled by finish
 
     def check_text(self, text: str, path: str = "<text>") -> list[Finding]:
         return self.check(read_text(path, text))
@@ -76,29 +103,42 @@ class Linter:
 
         def stream() -> Iterator[tuple[str, tuple[Document, Segment | None]]]:
             for document in documents:
-                for segment in segments(document.lint_text, self.triggers):
+                for segment in self.segments(document):
                     yield segment.text, (document, segment)
                 yield "", (document, end_of_document)
 
         for doc, (document, segment) in self.nlp.pipe(stream(), as_tuples=True, batch_size=self.options.batch_size):
             if segment is None:
-                yield document, self._finish(document, pending)
+                yield document, self.finish(document, pending)
                 pending = []
                 continue
-            pending.extend(self._findings(doc, document, segment))
+            pending.extend(self.findings_from(document, segment, self.matches(doc)))
 
-    def _findings(self, doc, document: Document, segment: Segment) -> Iterator[Finding]:
-        groups = [(self.component.span_key, False)]
+    def segments(self, document: Document) -> Iterator[Segment]:
+        """The parts of a document worth sending to the pipeline."""
+        return segments(document.lint_text, self.prefilter)
+
+    def matches(self, doc) -> list[Match]:
+        """What the component wrote to a Doc, as plain tuples (cheap to send between processes)."""
+        found = [(s.start_char, s.end_char, s.id_, False) for s in doc.spans[self.component.span_key]]
         if self.options.include_mentions:
-            groups.append((self.component.mention_key, True))
-        for key, mention in groups:
-            for span in doc.spans[key]:
-                entry = self.component.entry_for(span)
-                start = segment.to_lint(span.start_char)
-                end = segment.to_lint_end(span.end_char)
-                yield make_finding(document, start, end, entry, mention=mention)
+            found += [(s.start_char, s.end_char, s.id_, True) for s in doc.spans[self.component.mention_key]]
+        return found
 
-    def _finish(self, document: Document, findings: list[Finding]) -> list[Finding]:
+    def findings_from(self, document: Document, segment: Segment, matches: Iterable[Match]) -> Iterator[Finding]:
+        for start_char, end_char, entry_id, mention in matches:
+            start = segment.to_lint(start_char)
+            if not segment.owns(start):
+                continue  # an overlapping chunk of a long paragraph reports this one
+            entry = self.lexicon.get(entry_id)
+            if entry is None:
+                raise KeyError(entry_id)
+            end = segment.to_lint_end(end_char)
+            yield make_finding(document, start, end, entry, mention=mention)
+
+    def finish(self, document: Document, findings: list[Finding]) -> list[Finding]:
+        """Suppressions and the allow list, then a stable order; remembers which suppressions
+        silenced nothing, for --report-unused-suppressions."""
         used: set[Suppression] = set()
         kept = []
         for f in findings:

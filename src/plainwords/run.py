@@ -21,19 +21,45 @@ from plainwords.lexicon import Lexicon, load_lexicon
 from plainwords.readers import KNOWN_EXTENSIONS, NotText, ReadError, read_bytes, read_path
 
 
+def lexicon_names(config: Config, extra: Iterable[str] = ()) -> list[str]:
+    return [*config.builtin, *config.lexicons, *extra]
+
+
 def build_lexicon(config: Config, extra: Iterable[str] = ()) -> Lexicon:
-    """The built-in lexicons, the team's own files (which replace built-in entries they share an
-    id or a term with), minus what is disabled, with severity overrides applied."""
+    """The built-in lexicons, the team's own files, minus what is disabled, with severity
+    overrides applied."""
+    return _configured(_load(config, extra), config)
+
+
+def _load(config: Config, extra: Iterable[str] = ()) -> Lexicon:
+    """The built-in lexicons merged with the team's own files, whose entries replace built-in
+    entries they share an id or a term with."""
     lexicon = load_lexicon(config.builtin)
     own = [*config.lexicons, *extra]
-    if own:
-        lexicon = lexicon.merged(load_lexicon(own))
+    return lexicon.merged(load_lexicon(own)) if own else lexicon
+
+
+def _configured(lexicon: Lexicon, config: Config) -> Lexicon:
     return lexicon.without(config.disable).with_severities(config.severity)
 
 
-def build_linter(config: Config, extra_lexicons: Iterable[str] = ()) -> Linter:
+def build_linter(config: Config, extra_lexicons: Iterable[str] = (), *, use_cache: bool = True) -> Linter:
+    """A linter for the configuration; with ``use_cache`` the compiled lexicon is read from (or
+    written to) the on-disk cache, see ``plainwords.cache``."""
     options = Options(include_mentions=config.include_mentions, allow=config.allow)
-    return Linter(build_lexicon(config, extra_lexicons), model=config.model, options=options)
+    if not use_cache:
+        return Linter(build_lexicon(config, extra_lexicons), model=config.model, options=options)
+    from plainwords import cache
+
+    names = lexicon_names(config, extra_lexicons)
+    key = cache.cache_key(names, config.model)
+    compiled = cache.load(key)
+    lexicon = compiled.lexicon if compiled is not None else _load(config, extra_lexicons)
+    linter = Linter(_configured(lexicon, config), model=config.model, options=options, compiled=compiled)
+    if compiled is None:
+        component = linter.component
+        cache.store(key, cache.Compiled(lexicon, dict(component.forms), dict(component.conditions)))
+    return linter
 
 
 class Problems:
@@ -108,7 +134,12 @@ def check_paths(
     paths: Iterable[str],
     config: Config,
     problems: Problems,
+    jobs: int | None = 1,
     **kwargs,
 ) -> Iterator[tuple[Document, list[Finding]]]:
-    for document, findings in linter.check_many(documents(paths, config, problems, **kwargs)):
+    """Findings per document, in order; ``jobs`` processes (``None``: as many as the work
+    deserves, see ``plainwords.parallel``)."""
+    from plainwords.parallel import check_many
+
+    for document, findings in check_many(linter, documents(paths, config, problems, **kwargs), jobs):
         yield document, apply_overrides(findings, document.path, config)

@@ -2,37 +2,54 @@
 
 Three jobs, all about speed and offsets: paragraphs are the unit of context (a phrase never spans a
 blank line); hard-wrapped lines and masked code are folded to single spaces so "hard to⏎reach" still
-reads as one phrase; and a paragraph that contains no lexicon trigger word is never tokenized.
+reads as one phrase; and a paragraph that cannot contain any lexicon form is never tokenized.
+
+Paragraphs longer than ``MAX_SEGMENT`` (far below spaCy's ``max_length``) are cut at whitespace into
+overlapping chunks. Each chunk *owns* the stretch between two cut points and carries ``OVERLAP``
+characters of context either side, so a term that straddles a cut is seen whole by the chunk that
+owns its start and is reported exactly once, at its exact offset. (Context further away than
+``OVERLAP``, such as a quotation opened thousands of characters earlier, is not seen across a cut.)
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-# A paragraph break: a line break, optional blanks, another line break.
-# "\r(?!\n)": one Windows line break ("\r\n") is never read as "\r" then "\n".
-_BREAK = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t\f\v\u00a0]*(?:\r\n|\r|\n)\s*")
+# A paragraph break: a line break, optional blanks, another line break ("\r\n" is one break).
+_BREAK = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t\f\v\u00a0]*(?:\r\n|\r(?!\n)|\n)\s*")
 # Whitespace that spaCy would turn into a token of its own.
 _FOLD = re.compile(r"[ \t\f\v\u00a0\u2028\u2029\r\n]{2,}|[\t\f\v\u00a0\u2028\u2029\r\n]")
 _WORD = re.compile(r"\w+")
+_SPACE = re.compile(r"\s")
 
-MAX_SEGMENT = 50_000  # characters; longer paragraphs are cut at line or sentence ends
+# Every character ``str.isspace`` accepts (what ``str.split()`` removes); checked by a test.
+_SPACE_CODES = tuple(
+    ord(c)
+    for c in "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 
+MAX_SEGMENT = 50_000  # characters; longer paragraphs are cut into overlapping chunks
+OVERLAP = 2_000  # characters of context a chunk carries past each cut (terms are a few words)
 
 @dataclass(frozen=True)
 class Segment:
-    """A paragraph of folded text; ``anchors`` map its offsets to offsets in the linted text."""
+    """A paragraph (or chunk) of folded text; ``anchors`` map its offsets to offsets in the linted
+    text. ``owned`` is the [start, end) range of linted offsets whose matches this segment reports
+    (``None``: all of them); chunks of a long paragraph overlap, and only the owner reports."""
 
     text: str
     anchors: tuple[tuple[int, int], ...]  # (offset in text, offset in linted text), ascending
+    owned: tuple[int, int] | None = None
 
     @cached_property
     def _starts(self) -> list[int]:
         return [a[0] for a in self.anchors]
+
 
     def to_lint(self, offset: int) -> int:
         index = bisect_right(self._starts, offset) - 1
@@ -42,25 +59,79 @@ class Segment:
     def to_lint_end(self, offset: int) -> int:
         return self.to_lint(offset - 1) + 1 if offset > 0 else self.to_lint(0)
 
+    def owns(self, lint_offset: int) -> bool:
+        return self.owned is None or self.owned[0] <= lint_offset < self.owned[1]
+
 
 def paragraphs(text: str, limit: int = MAX_SEGMENT) -> Iterator[tuple[int, str]]:
-    """(start, paragraph) pairs, skipping blank ones; long paragraphs are cut near ``limit``."""
+    """(start, paragraph) pairs, skipping blank ones; long paragraphs are cut at whitespace into
+    consecutive pieces of at most ``limit`` characters (no overlap)."""
+    for start, end in _paragraph_bounds(text):
+        for cut_start, cut_end in _cuts(text, start, end, limit):
+            if text[cut_start:cut_end].strip():
+                yield cut_start, text[cut_start:cut_end]
+
+
+def chunks(text: str, limit: int = MAX_SEGMENT, overlap: int = OVERLAP) -> Iterator[tuple[int, str, tuple[int, int] | None]]:
+    """(start, chunk, owned range) for every non-blank paragraph; a paragraph longer than ``limit``
+    becomes overlapping chunks of at most ``limit`` characters, each owning the stretch between
+    two whitespace cut points."""
+    overlap = min(overlap, limit // 4)
+    for start, end in _paragraph_bounds(text):
+        if end - start <= limit:
+            if text[start:end].strip():
+                yield start, text[start:end], None
+            continue
+        for own_start, own_end in _cuts(text, start, end, limit - 2 * overlap):
+            left = start if own_start - overlap <= start else _snap_forward(text, own_start - overlap, own_start)
+            right = end if own_end + overlap >= end else _snap_back(text, own_end + overlap, own_end)
+            if text[own_start:own_end].strip():
+                yield left, text[left:right], (own_start, own_end)
+
+
+def _paragraph_bounds(text: str) -> Iterator[tuple[int, int]]:
     position = 0
     for match in _BREAK.finditer(text):
-        yield from _cut(text, position, match.start(), limit)
+        yield position, match.start()
         position = match.end()
-    yield from _cut(text, position, len(text), limit)
+    yield position, len(text)
 
 
-def _cut(text: str, start: int, end: int, limit: int) -> Iterator[tuple[int, str]]:
-    while end - start > limit:
-        window = text[start : start + limit]
-        cut = max(window.rfind("\n"), window.rfind(". "), window.rfind(" "))
-        cut = cut + 1 if cut > limit // 2 else limit
-        yield from _cut(text, start, start + cut, limit)
+def _cuts(text: str, start: int, end: int, step: int) -> Iterator[tuple[int, int]]:
+    """Consecutive [start, end) pieces of at most ``step`` characters, each cut just after a
+    whitespace character (a line end or sentence end when one is near), never inside a word."""
+    while end - start > step:
+        window = text[start : start + step]
+        cut = max(window.rfind("\n"), window.rfind(". ") + 1)
+        if cut <= step // 2:
+            cut = _last_space(window)
+        cut = cut + 1 if cut > step // 2 else step  # no whitespace at all: a hard cut
+        yield start, start + cut
         start += cut
-    if text[start:end].strip():
-        yield start, text[start:end]
+    yield start, end
+
+
+def _last_space(window: str) -> int:
+    position = window.rfind(" ")
+    if position > len(window) // 2:
+        return position
+    # Rare: no plain space in the second half; look for any other whitespace.
+    for match in _SPACE.finditer(window, len(window) // 2):
+        position = match.start()
+    return position
+
+
+def _snap_forward(text: str, position: int, limit: int) -> int:
+    """The first offset after whitespace at or after ``position`` (not past ``limit``)."""
+    match = _SPACE.search(text, position, limit)
+    return match.end() if match else position
+
+
+def _snap_back(text: str, position: int, limit: int) -> int:
+    """The last whitespace offset at or before ``position`` (not before ``limit``)."""
+    window = text[limit:position]
+    index = max(window.rfind(" "), window.rfind("\n"))
+    return limit + index if index > 0 else position
 
 
 def fold(start: int, paragraph: str) -> Segment:
@@ -89,8 +160,101 @@ def has_trigger(text: str, triggers: set[str] | frozenset[str]) -> bool:
     return not triggers.isdisjoint(_WORD.findall(text.lower()))
 
 
-def segments(text: str, triggers: set[str] | frozenset[str] | None = None) -> Iterator[Segment]:
-    """The paragraphs of a linted text that could contain a finding, folded for spaCy."""
-    for start, paragraph in paragraphs(text):
-        if triggers is None or has_trigger(paragraph, triggers):
-            yield fold(start, paragraph)
+def squeeze(text: str) -> str:
+    """Lower-case text with every whitespace character removed (and final sigma made plain).
+
+    Tokens that match a phrase have texts which, joined, lower-cased and squeezed, equal the
+    phrase squeezed: so a squeezed phrase that is not a substring of the squeezed text cannot
+    match anywhere in it, whatever the tokenizer does.
+    """
+    squeezed = "".join(text.lower().split())
+    return squeezed.replace("ς", "σ") if "ς" in squeezed else squeezed
+
+
+class Prefilter:
+    """Says whether a text could contain any of a set of phrases, in one Aho-Corasick pass.
+
+    A superset test (it may say yes to "addiction" for "addict"), never a subset: it only saves
+    spaCy from paragraphs that cannot match. With no phrases it passes everything (``always``).
+    """
+
+    def __init__(self, phrases: Iterable[str], *, always: bool = False) -> None:
+        keys = {squeeze(p) for p in phrases}
+        self.always = always or "" in keys
+        self._automaton = None
+        if not self.always and keys:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for key in keys:
+                automaton.add_word(key, len(key))
+            automaton.make_automaton()
+            self._automaton = automaton
+
+    def hits(self, text: str) -> list[int] | None:
+        """Sorted offsets in ``text`` where a phrase may start, found in one pass over the whole
+        text; ``None`` where offsets cannot be mapped (lower-casing changed the length), and the
+        caller should test paragraph by paragraph instead."""
+        if self._automaton is None:
+            return None if self.always else []
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            return None
+        import numpy
+
+        codes = numpy.frombuffer(lowered.encode("utf-32-le"), dtype=numpy.uint32)
+        kept = numpy.flatnonzero(~numpy.isin(codes, _SPACE_CODES))  # offset of each kept char
+        squeezed = "".join(lowered.split())
+        if len(squeezed) != len(kept):
+            return None
+        if "ς" in squeezed:
+            squeezed = squeezed.replace("ς", "σ")
+        starts = {end - length + 1 for end, length in self._automaton.iter(squeezed)}
+        return sorted(int(kept[i]) for i in starts)
+
+    def __call__(self, text: str) -> bool:
+        if self.always:
+            return True
+        if self._automaton is None:
+            return False
+        return next(self._automaton.iter(squeeze(text)), None) is not None
+
+
+Filter = Prefilter | set[str] | frozenset[str] | Callable[[str], bool] | None
+
+
+def _test(prefilter: Filter) -> Callable[[str], bool] | None:
+    if prefilter is None or callable(prefilter):
+        return prefilter
+    triggers = prefilter
+    return lambda text: has_trigger(text, triggers)
+
+
+def segments(text: str, triggers: Filter = None) -> Iterator[Segment]:
+    """The paragraphs (or chunks) of a linted text that could contain a finding, folded for spaCy.
+
+    ``triggers`` is a ``Prefilter`` (or any text → bool test), a set of trigger words, or ``None``
+    to send every paragraph."""
+    if isinstance(triggers, Prefilter) and not triggers.always:
+        hits = triggers.hits(text)
+        if hits is not None:
+            yield from _segments_at(text, hits)
+            return
+    test = _test(triggers)
+    if test is not None and not test(text):
+        return  # one pass settles the many texts that hold no phrase at all
+    for start, chunk, owned in chunks(text, MAX_SEGMENT, OVERLAP):
+        if test is None or test(chunk):
+            segment = fold(start, chunk)
+            yield segment if owned is None else Segment(segment.text, segment.anchors, owned)
+
+
+def _segments_at(text: str, hits: list[int]) -> Iterator[Segment]:
+    """The chunks that hold at least one of the possible phrase starts."""
+    if not hits:
+        return
+    for start, chunk, owned in chunks(text, MAX_SEGMENT, OVERLAP):
+        index = bisect_left(hits, start)
+        if index < len(hits) and hits[index] < start + len(chunk):
+            segment = fold(start, chunk)
+            yield segment if owned is None else Segment(segment.text, segment.anchors, owned)

@@ -1,0 +1,139 @@
+"""The compiled lexicon, cached on disk so a one-file run (a pre-commit hook) starts fast.
+
+Reading and validating the YAML and expanding every term into its inflected, hyphenated and
+respelled forms (lemminflect's tables take most of a second to load) cost more than checking a
+small file. Their result depends only on the lexicon files' bytes and on the versions of
+plainwords, spaCy and Python, so it is stored once under a key made of exactly those and reused
+until any of them changes. A cache that cannot be read or written is silently skipped: the run is
+then as slow as without one, never wrong.
+
+Location: ``$PLAINWORDS_CACHE_DIR``, else ``$XDG_CACHE_HOME/plainwords``, else
+``~/.cache/plainwords``. Files are pickles read back with an unpickler that only rebuilds
+plainwords' own data classes and plain containers, never arbitrary objects.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from plainwords import __version__
+from plainwords.lexicon import Lexicon, resolve_lexicon
+
+_FORMAT = 1  # bump when the shape of Compiled changes
+_STALE_AFTER = 30 * 24 * 3600  # seconds; other cache files older than this are removed on write
+
+# Entry id → (compiled ``when``, compiled ``unless``); either may be None.
+Conditions = dict[str, tuple[object, object]]
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A loaded lexicon with everything the matcher derives from it."""
+
+    lexicon: Lexicon
+    forms: dict[str, tuple[str, ...]]
+    conditions: Conditions
+
+
+def cache_dir() -> Path:
+    override = os.environ.get("PLAINWORDS_CACHE_DIR")
+    if override:
+        return Path(override)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "plainwords"
+
+
+def cache_key(names: Iterable[str | Path], model: str | None = None) -> str | None:
+    """A digest of every lexicon file's bytes and the versions that shape the compiled form, or
+    ``None`` when a file cannot be read (the normal loader then reports the problem)."""
+    import spacy.about
+
+    digest = hashlib.sha256()
+    for part in (_FORMAT, __version__, spacy.about.__version__, sys.version_info[:2], model or ""):
+        digest.update(repr(part).encode() + b"\0")
+    try:
+        for name in names:
+            path = resolve_lexicon(name)
+            data = path.read_bytes()
+            digest.update(f"{path.name}\0{len(data)}\0".encode() + data)
+    except Exception:  # noqa: BLE001 - a missing or bad file is the loader's to report
+        return None
+    return digest.hexdigest()
+
+
+def _path(key: str) -> Path:
+    return cache_dir() / f"lexicon-{key[:40]}.pickle"
+
+
+def load(key: str | None) -> Compiled | None:
+    """The cached compile for a key, or ``None`` on a miss or any problem reading it."""
+    if key is None:
+        return None
+    try:
+        with open(_path(key), "rb") as handle:
+            compiled = _SafeUnpickler(handle).load()
+    except Exception:  # noqa: BLE001 - a cache is an optimisation; any fault is a miss
+        return None
+    return compiled if isinstance(compiled, Compiled) else None
+
+
+def store(key: str | None, compiled: Compiled) -> bool:
+    """Write atomically (a half-written file is never read); ``False`` if the directory is not
+    writable or anything else goes wrong."""
+    if key is None:
+        return False
+    target = _path(key)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".lexicon-", dir=target.parent)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump(compiled, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        _prune(target)
+    except Exception:  # noqa: BLE001
+        return False
+    return True
+
+
+def _prune(keep: Path) -> None:
+    """Remove cache files for lexicons that have not been used for a month."""
+    cutoff = time.time() - _STALE_AFTER
+    for other in keep.parent.glob("lexicon-*.pickle"):
+        try:
+            if other != keep and other.stat().st_mtime < cutoff:
+                other.unlink()
+        except OSError:
+            pass
+
+
+_ALLOWED = {
+    "builtins": {"frozenset", "set", "tuple", "list", "dict", "bool", "int", "str"},
+    "plainwords.cache": {"Compiled"},
+    "plainwords.lexicon": {"Lexicon", "Entry", "Reference", "Examples", "Conditions"},
+    "plainwords.conditions": {"CompiledConditions"},
+}
+
+
+class _SafeUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str):
+        if name in _ALLOWED.get(module, ()):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a plainwords cache")
+
+
+def loads(data: bytes) -> object:
+    """Unpickle bytes with the same restrictions as cache files (for tests)."""
+    return _SafeUnpickler(io.BytesIO(data)).load()

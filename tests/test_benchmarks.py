@@ -1,0 +1,29 @@
+"""The benchmark's synthetic lexicons are valid lexicons that match real text."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.synthetic import write_lexicon  # noqa: E402
+from plainwords.engine import Linter  # noqa: E402
+from plainwords.lexicon import load_lexicon  # noqa: E402
+
+SOURCE = (
+    "The parish council met on a wet Tuesday evening. The parish council agreed the budget. "
+    "Residents asked about the village green, the bus shelter and the old library roof. "
+) * 3 + "A quiet lane ran past the mill pond towards the chapel yard."
+
+
+def test_synthetic_lexicon_loads_and_matches(tmp_path):
+    path = write_lexicon(tmp_path / "synthetic.yaml", 6, SOURCE)
+    lexicon = load_lexicon([str(path)])
+    assert len(lexicon) == 6
+    assert write_lexicon(tmp_path / "again.yaml", 6, SOURCE).read_text() == path.read_text()
+    findings = Linter(lexicon).check_text(SOURCE)
+    assert {f.rule for f in findings} <= {e.id for e in lexicon}
+    assert findings, "terms are drawn from the source text, so some must be found in it"

@@ -1,0 +1,121 @@
+"""The compiled-lexicon cache: a hit changes nothing but speed; any change of lexicon misses."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from plainwords import cache
+from plainwords.cli import main
+from plainwords.config import Config
+from plainwords.run import build_linter
+
+TEXT = (
+    "Going forward we will utilise the hall to reach hard-to-reach groups and service users.\n\n"
+    "The spare keys are on a hard to reach shelf. Addicts deserve better words.\n"
+)
+
+OWN = """version: 1
+category: local
+entries:
+  - id: wraparound
+    terms: [{term}]
+    alternatives: [joined-up]
+    reason: Local test entry.
+    severity: warning
+    inflect: noun
+    source: {{name: Test guide, url: "https://example.org/guide"}}
+    unless:
+      followed_by: [car]
+"""
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    directory = tmp_path / "cache"
+    monkeypatch.setenv("PLAINWORDS_CACHE_DIR", str(directory))
+    return directory
+
+
+def _found(linter, text=TEXT):
+    return [(f.start, f.end, f.rule, f.severity, f.mention) for f in linter.check_text(text)]
+
+
+def test_cache_dir_follows_the_environment(tmp_path, monkeypatch):
+    monkeypatch.delenv("PLAINWORDS_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache.cache_dir() == tmp_path / "plainwords"
+    monkeypatch.setenv("PLAINWORDS_CACHE_DIR", str(tmp_path / "x"))
+    assert cache.cache_dir() == tmp_path / "x"
+
+
+def test_a_cache_hit_gives_identical_findings(cache_dir):
+    uncached = _found(build_linter(Config(), use_cache=False))
+    assert not cache_dir.exists()
+    first = build_linter(Config())
+    files = list(cache_dir.glob("lexicon-*.pickle"))
+    assert len(files) == 1
+    key = cache.cache_key(["stigma", "jargon"])
+    hit = cache.load(key)
+    assert hit is not None and hit.lexicon == first.lexicon
+    second = build_linter(Config())
+    assert second.component.forms == first.component.forms
+    assert second.component.conditions == first.component.conditions
+    assert _found(first) == _found(second) == uncached
+    assert len(uncached) >= 5
+
+
+def test_a_changed_lexicon_file_is_rebuilt(cache_dir, tmp_path):
+    own = tmp_path / "own.yaml"
+    own.write_text(OWN.format(term="wraparound"), encoding="utf-8")
+    text = "We offer wraparound care and wraparounds, not a wraparound car, and joined-up support."
+    before = build_linter(Config(builtin=("stigma",)), [str(own)])
+    assert [f.text for f in before.check_text(text)] == ["wraparound", "wraparounds"]
+    assert [f.text for f in build_linter(Config(builtin=("stigma",)), [str(own)]).check_text(text)] == ["wraparound", "wraparounds"]
+    own.write_text(OWN.format(term="joined-up support"), encoding="utf-8")
+    after = build_linter(Config(builtin=("stigma",)), [str(own)])
+    assert [f.text for f in after.check_text(text)] == ["joined-up support"]
+    assert len(list(cache_dir.glob("lexicon-*.pickle"))) == 2
+
+
+def test_key_changes_with_version_and_model(monkeypatch):
+    key = cache.cache_key(["stigma"])
+    assert cache.cache_key(["stigma"], "en_core_web_sm") != key
+    monkeypatch.setattr(cache, "__version__", "0.0.0-test")
+    assert cache.cache_key(["stigma"]) != key
+    assert cache.cache_key(["no/such/file.yaml"]) is None
+
+
+def test_an_unwritable_cache_dir_falls_back_silently(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("PLAINWORDS_CACHE_DIR", str(blocker / "cache"))
+    assert _found(build_linter(Config())) == _found(build_linter(Config(), use_cache=False))
+
+
+def test_a_corrupt_or_foreign_cache_file_is_a_miss(cache_dir):
+    build_linter(Config())
+    (path,) = cache_dir.glob("lexicon-*.pickle")
+    path.write_bytes(b"\x80\x04garbage")
+    assert cache.load(cache.cache_key(["stigma", "jargon"])) is None
+    path.write_bytes(pickle.dumps(print))  # not plainwords data: refused, never called
+    assert cache.load(cache.cache_key(["stigma", "jargon"])) is None
+    assert _found(build_linter(Config())) == _found(build_linter(Config(), use_cache=False))
+    assert cache.load(cache.cache_key(["stigma", "jargon"])) is not None
+
+
+def test_the_safe_unpickler_refuses_other_classes():
+    with pytest.raises(pickle.UnpicklingError):
+        cache.loads(pickle.dumps(pytest.raises))
+
+
+def test_check_no_cache_writes_nothing(cache_dir, tmp_path, capsys):
+    document = tmp_path / "notes.txt"
+    document.write_text(TEXT, encoding="utf-8")
+    assert main(["check", "--no-cache", "-q", str(document)]) == 1
+    assert not cache_dir.exists()
+    with_cache_out = capsys.readouterr().out
+    assert main(["check", "-q", str(document)]) == 1
+    assert len(list(cache_dir.glob("lexicon-*.pickle"))) == 1
+    assert capsys.readouterr().out == with_cache_out

@@ -1,0 +1,91 @@
+"""Runs in several processes give exactly the findings of a serial run, in the same order."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from plainwords import parallel
+from plainwords.cli import main
+from plainwords.readers import read_text
+
+PARAGRAPHS = [
+    "Going forward we will utilise the hall.",
+    "Nothing to see in this paragraph at all.",
+    "We reach hard-to-reach groups and service users; “addicts” is a word we avoid.",
+    "The spare keys are on a hard to reach shelf.",
+    "People who suffer from anxiety, in order to cope, utilized the drop-in.",
+]
+
+
+def _documents():
+    docs = []
+    for index in range(40):
+        body = "\n\n".join(PARAGRAPHS[(index + k) % len(PARAGRAPHS)] for k in range(index % 7))
+        docs.append(read_text(f"doc-{index:02d}.txt", body))
+    docs.append(read_text("long.txt", "\n\n".join(PARAGRAPHS * 60)))
+    docs.append(read_text("empty.txt", ""))
+    return docs
+
+
+def _flat(results):
+    return [
+        (document.path, [(f.start, f.end, f.rule, f.mention) for f in findings])
+        for document, findings in results
+    ]
+
+
+@pytest.fixture(scope="module")
+def serial(linter):
+    return _flat(linter.check_many(_documents()))
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_pools_match_serial(linter, serial, jobs, monkeypatch):
+    monkeypatch.setattr(parallel, "BATCH_CHARS", 500)  # many small batches in flight
+    assert _flat(parallel.check_many(linter, _documents(), jobs=jobs)) == serial
+    assert sum(len(f) for _, f in serial) > 100
+
+
+def test_automatic_jobs_start_a_pool_only_for_enough_work(linter, serial, monkeypatch):
+    started = []
+    real = parallel._start_pool
+    monkeypatch.setattr(parallel, "_start_pool", lambda *a: started.append(a[1]) or real(*a))
+    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
+    assert _flat(parallel.check_many(linter, _documents(), jobs=None)) == serial
+    assert started == []  # a few kilobytes of text: one process
+    monkeypatch.setattr(parallel, "AUTO_THRESHOLD", 2_000)
+    monkeypatch.setattr(parallel, "BATCH_CHARS", 1_000)
+    assert _flat(parallel.check_many(linter, _documents(), jobs=None)) == serial
+    assert started == [2]
+
+
+def test_one_job_is_the_serial_engine(linter, serial):
+    assert _flat(parallel.check_many(linter, _documents(), jobs=1)) == serial
+
+
+def test_memory_bound_drains_held_documents(linter, serial, monkeypatch):
+    monkeypatch.setattr(parallel, "HOLD_CHARS", 100)
+    monkeypatch.setattr(parallel, "BATCH_CHARS", 10_000_000)
+    assert _flat(parallel.check_many(linter, _documents(), jobs=2)) == serial
+
+
+def test_cli_jobs_output_is_identical(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("PLAINWORDS_CACHE_DIR", str(tmp_path / "cache"))
+    for document in _documents():
+        (tmp_path / document.path).write_text(document.text, encoding="utf-8")
+    outputs = []
+    for jobs in ("1", "2"):
+        assert main(["check", "--jobs", jobs, "-f", "json", str(tmp_path)]) == 1
+        outputs.append(json.loads(capsys.readouterr().out))
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0]["findings"]) > 100
+    assert main(["check", "--jobs", "0", str(tmp_path)]) == 2
+
+
+def test_spawned_workers_build_the_pipeline_once_and_match_serial(linter, serial, monkeypatch):
+    """Where fork is unavailable, workers are spawned and rebuilt from the compiled lexicon."""
+    monkeypatch.setattr(parallel.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    monkeypatch.setattr(parallel, "BATCH_CHARS", 2_000)
+    assert _flat(parallel.check_many(linter, _documents(), jobs=2)) == serial
