@@ -192,3 +192,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         return EXIT_INTERNAL
     return EXIT_OK
+
+
+from plainwords.commands.lexicon import explain, lexicon  # noqa: E402
+
+cli.add_command(lexicon)
+cli.add_command(explain)

@@ -1,0 +1,1 @@
+"""Commands beyond ``check``, one module each, registered with one line at the end of ``cli``."""
