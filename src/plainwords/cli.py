@@ -196,7 +196,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 from plainwords.commands.lexicon import explain, lexicon  # noqa: E402
 from plainwords.commands.report import report  # noqa: E402
+from plainwords.commands.serve import serve  # noqa: E402
 
 cli.add_command(lexicon)
 cli.add_command(explain)
 cli.add_command(report)
+cli.add_command(serve)
