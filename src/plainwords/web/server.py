@@ -176,7 +176,11 @@ class Handler(BaseHTTPRequestHandler):
         if data is None:
             return None
         workshop = self.server.workshop
-        result = workshop.check(data["text"]) if path == "/api/check" else workshop.fix(data["text"])
+        try:
+            result = workshop.check(data["text"]) if path == "/api/check" else workshop.fix(data["text"])
+        except Exception as error:  # noqa: BLE001 - a bug must not leave the page waiting forever
+            self.log_error("internal error: %s: %s", type(error).__name__, error)
+            return self._error(HTTPStatus.INTERNAL_SERVER_ERROR, "internal error; see the terminal running plainwords")
         return self._json(HTTPStatus.OK, result)
 
 
