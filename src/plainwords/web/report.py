@@ -74,7 +74,7 @@ def tip_html(finding: Finding, tip_id: str) -> str:
         parts.append(f'<span class="pw-tip-note">{escape(entry.note)}</span>')
     parts.append(
         f'<span class="pw-tip-source">Source: <a href="{escape(entry.source.url)}" rel="noopener noreferrer" '
-        f'target="_blank">{escape(entry.source.name)}</a></span>'
+        f'target="_blank" tabindex="-1">{escape(entry.source.name)}</a></span>'
     )
     parts.append("</span>")
     return "".join(parts)
@@ -178,11 +178,11 @@ def readability_rows(reports: Sequence[DocumentReport]) -> str:
             f'<td class="pw-num">{len(report.findings)}</td></tr>'
         )
     return (
-        '<table class="pw-table pw-readability"><caption class="pw-visually-hidden">Readability of each document</caption>'
+        '<div class="pw-scroll"><table class="pw-table pw-readability"><caption class="pw-visually-hidden">Readability of each document</caption>'
         '<thead><tr><th scope="col">Document</th><th scope="col" class="pw-num">Words</th>'
         '<th scope="col" class="pw-num">Reading ease</th><th scope="col" class="pw-num">Grade</th>'
         '<th scope="col" class="pw-num">Average sentence (words)</th><th scope="col" class="pw-num">Longest sentence (words)</th>'
-        f'<th scope="col" class="pw-num">Findings</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f'<th scope="col" class="pw-num">Findings</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
     )
 
 
@@ -268,7 +268,8 @@ def render_report(reports: Sequence[DocumentReport], *, title: str = "plainwords
         [
             f'<header><h1>{escape(title)}</h1>'
             '<p class="pw-lead">Words that label people or shut readers out are highlighted below. '
-            "Hover over, tap or tab to a highlight to see why it matters and what to say instead.</p>",
+            "Hover over, tap or tab to a highlight to see why it matters and what to say instead; "
+            "press Enter on one to reach its source.</p>",
             key_html(categories),
             "</header>",
             summary_html(reports),

@@ -46,6 +46,7 @@
       if (/^https?:\/\//.test(finding.source.url)) link.href = finding.source.url;
       link.rel = "noopener noreferrer";
       link.target = "_blank";
+      link.tabIndex = -1;  /* Tab moves between highlights; Enter on one reaches its link */
       source.appendChild(link);
       tip.appendChild(source);
     }
@@ -105,17 +106,34 @@
     document.documentElement.classList.add("pw-js");
     root.addEventListener("mouseover", function (event) {
       var mark = markOf(event.target);
-      if (mark) place(mark);
+      if (!mark) return;
+      if (!mark.contains(event.relatedTarget)) mark.classList.remove("pw-dismissed");
+      place(mark);
     });
     root.addEventListener("focusin", function (event) {
       var mark = markOf(event.target);
-      if (mark) { mark.classList.remove("pw-dismissed"); place(mark); }
+      if (mark) { mark.classList.remove("pw-dismissed"); mark.classList.add("pw-open"); place(mark); }
+    });
+    /* Keep an explanation open while focus moves between its highlight and its link. */
+    root.addEventListener("focusout", function (event) {
+      var tip = event.target.closest && event.target.closest(".pw-tip");
+      var mark = markOf(event.target) || (tip && tip.previousElementSibling);
+      if (!mark || !mark.classList.contains("pw-mark")) return;
+      var next = event.relatedTarget;
+      if (next && (next === mark || (mark.nextElementSibling && mark.nextElementSibling.contains(next)))) return;
+      mark.classList.remove("pw-open", "pw-dismissed");
     });
     root.addEventListener("mouseout", function (event) {
       var mark = markOf(event.target);
       if (mark && !mark.contains(event.relatedTarget)) mark.classList.remove("pw-dismissed");
     });
     root.addEventListener("keydown", function (event) {
+      var current = markOf(event.target);
+      if (current && event.key === "Enter") {
+        var link = current.nextElementSibling && current.nextElementSibling.querySelector("a[href]");
+        if (link) { event.preventDefault(); link.focus(); }
+        return;
+      }
       if (event.key !== "Escape") return;
       var mark = markOf(event.target) || markOf(event.target.closest && event.target.closest(".pw-tip") &&
                  event.target.closest(".pw-tip").previousElementSibling);
