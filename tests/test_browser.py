@@ -20,11 +20,21 @@ from plainwords.web.server import make_server
 
 CHROMIUM = os.environ.get("PLAINWORDS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 SENTENCE = "Our service users include the homeless and addicts"
-SCREENSHOTS = Path(os.environ.get("PLAINWORDS_SCREENSHOTS", "")) if os.environ.get("PLAINWORDS_SCREENSHOTS") else None
+SCREENSHOTS = (
+    Path(os.environ.get("PLAINWORDS_SCREENSHOTS", ""))
+    if os.environ.get("PLAINWORDS_SCREENSHOTS")
+    else None
+)
 
 
 def _missing() -> str | None:
@@ -61,7 +71,9 @@ def page(browser):
     page.on("request", lambda request: page.requests.append(request.url))
     page.on("pageerror", lambda error: page.problems.append(f"page error: {error}"))
     page.on("dialog", lambda dialog: page.problems.append(f"dialog: {dialog.message}"))
-    page.on("console", lambda message: message.type == "error" and page.problems.append(message.text))
+    page.on(
+        "console", lambda message: message.type == "error" and page.problems.append(message.text)
+    )
     yield page
     context.close()
 
@@ -120,7 +132,10 @@ def png_colours(data: bytes) -> tuple[int, int, set[int]]:
                 else:
                     p = left + up[i] - corner
                     pa, pb, pc = abs(p - left), abs(p - up[i]), abs(p - corner)
-                    row_list[i] = (row_list[i] + (left if pa <= pb and pa <= pc else up[i] if pb <= pc else corner)) & 255
+                    row_list[i] = (
+                        row_list[i]
+                        + (left if pa <= pb and pa <= pc else up[i] if pb <= pc else corner)
+                    ) & 255
             row = np.array(row_list, dtype=np.int64)
         image[y] = row
         previous = row
@@ -164,7 +179,9 @@ def test_typing_a_sentence_shows_three_explained_highlights(page, workshop):
     expect(tip).to_be_visible()
     expect(tip).to_contain_text("Defines people by their contact with a service")
     expect(tip.locator(".pw-alt").first).to_have_text("people who use our services")
-    expect(tip.locator("a")).to_have_attribute("href", "https://www.comms.nihr.ac.uk/content/written-content/writing-about-social-care.htm")
+    expect(tip.locator("a")).to_have_attribute(
+        "href", "https://www.comms.nihr.ac.uk/content/written-content/writing-about-social-care.htm"
+    )
     # Enter reaches the source link inside the explanation, which stays open.
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.closest('.pw-tip') !== null")
@@ -181,7 +198,9 @@ def test_typing_a_sentence_shows_three_explained_highlights(page, workshop):
     third.click()
     tip = visible_tip(page, third)
     expect(tip).to_be_visible()
-    expect(tip.locator(".pw-alt")).to_have_text(["person who uses drugs", "person with a drug dependency", "person in recovery"])
+    expect(tip.locator(".pw-alt")).to_have_text(
+        ["person who uses drugs", "person with a drug dependency", "person in recovery"]
+    )
     box, mark_box = tip.bounding_box(), third.bounding_box()
     assert box["y"] >= mark_box["y"] + mark_box["height"] - 2  # below the words, not over them
     assert box["x"] >= 0 and box["x"] + box["width"] <= 1200
@@ -194,7 +213,9 @@ def test_typing_a_sentence_shows_three_explained_highlights(page, workshop):
 
     check_screenshot(page.screenshot(), "workshop", ["#fde6e3", "#9f1d14"])
     assert page.problems == []
-    assert all(url.startswith(workshop.url) or url.startswith("data:") for url in page.requests), page.requests
+    assert all(url.startswith(workshop.url) or url.startswith("data:") for url in page.requests), (
+        page.requests
+    )
 
 
 def test_apply_safe_fixes_rewrites_the_text(page, workshop):
@@ -221,7 +242,11 @@ def test_text_is_never_run_as_html(page, workshop):
     page.fill("#pw-input", hostile)
     expect(page.locator("#pw-output mark")).to_have_count(1)
     assert page.locator("#pw-output img, #pw-output b").count() == 0
-    assert page.locator("#pw-output").evaluate("node => node.textContent").startswith('<img src=x onerror="alert(1)">')
+    assert (
+        page.locator("#pw-output")
+        .evaluate("node => node.textContent")
+        .startswith('<img src=x onerror="alert(1)">')
+    )
     assert page.problems == []
     assert not any("/x" in url for url in page.requests)
 
@@ -234,7 +259,9 @@ def test_the_lexicon_panel_is_searchable(page, workshop, lexicon):
     expect(entries).to_have_count(len(lexicon))
     page.fill("#pw-search", "homeless")
     expect(page.locator("#pw-entries > li:visible")).to_have_count(1)
-    expect(page.locator("#pw-entries > li:visible")).to_contain_text("people experiencing homelessness")
+    expect(page.locator("#pw-entries > li:visible")).to_contain_text(
+        "people experiencing homelessness"
+    )
     page.fill("#pw-search", "plain english")
     expect(page.locator("#pw-entries > li:visible")).to_have_count(2)
     expect(page.locator("#pw-lexicon-count")).to_have_text(f"Showing 2 of {len(lexicon)} entries")
@@ -290,7 +317,9 @@ def test_report_opens_offline_with_highlights_chart_and_figures(page, tmp_path):
     focused = page.evaluate("document.activeElement.textContent")
     assert focused == "service users"
     expect(visible_tip(page, marks.nth(0))).to_be_visible()
-    check_screenshot(page.screenshot(full_page=True), "report", ["#fde6e3", "#e2edfb", "#9f1d14", "#1d4d94"])
+    check_screenshot(
+        page.screenshot(full_page=True), "report", ["#fde6e3", "#e2edfb", "#9f1d14", "#1d4d94"]
+    )
 
     # Printed, explanations become numbered notes.
     page.emulate_media(media="print")
@@ -299,4 +328,6 @@ def test_report_opens_offline_with_highlights_chart_and_figures(page, tmp_path):
     expect(page.locator(".pw-notes li")).to_have_count(7)
 
     assert page.problems == []
-    assert page.requests and all(url.startswith(("file://", "data:")) for url in page.requests), page.requests
+    assert page.requests and all(url.startswith(("file://", "data:")) for url in page.requests), (
+        page.requests
+    )

@@ -69,7 +69,16 @@ def test_list_json_has_every_field_of_every_entry(capsys, lexicon):
     assert [e["id"] for e in entries] == [e.id for e in lexicon]
     for item in entries:
         assert set(item) == {
-            "id", "category", "topic", "terms", "alternatives", "reason", "severity", "source", "note", "autofix"
+            "id",
+            "category",
+            "topic",
+            "terms",
+            "alternatives",
+            "reason",
+            "severity",
+            "source",
+            "note",
+            "autofix",
         }
         assert item["alternatives"] and item["reason"] and item["source"]["url"].startswith("http")
     utilise = next(e for e in entries if e["id"] == "utilise")
@@ -94,7 +103,9 @@ def test_list_text_groups_by_category_and_counts(capsys, lexicon):
 def test_list_includes_extra_lexicons_from_option_and_config(capsys, house, tmp_path):
     _, out, _ = run(capsys, "lexicon", "list", "--lexicon", str(house), "--category", "house")
     assert "blue-sky-thinking" in out
-    (tmp_path / ".plainwords.toml").write_text(f'lexicons = ["{house.name}"]\ndisable = ["jargon"]\n')
+    (tmp_path / ".plainwords.toml").write_text(
+        f'lexicons = ["{house.name}"]\ndisable = ["jargon"]\n'
+    )
     _, out, _ = run(capsys, "lexicon", "list", "-f", "json")
     ids = [e["id"] for e in json.loads(out)["entries"]]
     assert "blue-sky-thinking" in ids and "utilise" not in ids
@@ -115,7 +126,10 @@ def test_validate_reports_every_problem_with_file_and_line(capsys, tmp_path):
     lines = err.strip().splitlines()
     assert f"{bad}:4: entry 'Not Kebab': 'id' must be kebab-case, like 'hard-to-reach'" in lines
     assert any(line.startswith(f"{bad}:8: ") and "'severity'" in line for line in lines)
-    assert any(line.startswith(f"{bad}:10: entry 'no-source': ") and "'source' is required" in line for line in lines)
+    assert any(
+        line.startswith(f"{bad}:10: entry 'no-source': ") and "'source' is required" in line
+        for line in lines
+    )
     assert lines[-1] == "plainwords: 3 problems found"
 
 

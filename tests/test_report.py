@@ -146,8 +146,14 @@ def test_every_highlight_is_focusable_and_described(tree):
 
 def test_summary_counts_chart_and_readability(made, tree):
     _, html = made
-    rows = tree.find(lambda e: e["tag"] == "tr" and "pw-by-category" in e["parent"]["parent"]["attrs"].get("class", ""))
-    by_category = {Tree.text(r["children"][0]).split()[-1]: int(Tree.text(r["children"][1])) for r in rows}
+    rows = tree.find(
+        lambda e: (
+            e["tag"] == "tr" and "pw-by-category" in e["parent"]["parent"]["attrs"].get("class", "")
+        )
+    )
+    by_category = {
+        Tree.text(r["children"][0]).split()[-1]: int(Tree.text(r["children"][1])) for r in rows
+    }
     assert by_category == {"Stigma": 6, "Jargon": 3}
     topics = Tree.text(tree.by_class("pw-by-topic")[0])
     assert "homelessness" in topics and "plain English" in topics
@@ -165,9 +171,13 @@ def test_page_is_self_contained_under_its_own_policy(made, tree):
     _, html = made
     assert not re.search(r"<link\b|\bsrc=|@import|url\(", html)
     external = set(re.findall(r"https?://[^\s\"'<>)]+", html))
-    hrefs = {e["attrs"]["href"] for e in tree.find(lambda e: e["tag"] == "a" and "href" in e["attrs"])}
+    hrefs = {
+        e["attrs"]["href"] for e in tree.find(lambda e: e["tag"] == "a" and "href" in e["attrs"])
+    }
     assert external <= hrefs | {"http://www.w3.org/2000/svg"}
-    [meta] = tree.find(lambda e: e["tag"] == "meta" and e["attrs"].get("http-equiv") == "Content-Security-Policy")
+    [meta] = tree.find(
+        lambda e: e["tag"] == "meta" and e["attrs"].get("http-equiv") == "Content-Security-Policy"
+    )
     policy = meta["attrs"]["content"]
     assert "default-src 'none'" in policy
     [style] = tree.find(lambda e: e["tag"] == "style")
@@ -175,7 +185,9 @@ def test_page_is_self_contained_under_its_own_policy(made, tree):
     for node, directive in ((style, "style-src"), (script, "script-src")):
         digest = base64.b64encode(hashlib.sha256(Tree.text(node).encode()).digest()).decode()
         assert f"{directive} 'sha256-{digest}'" in policy
-    assert not tree.find(lambda e: "style" in e["attrs"])  # inline style attributes would be blocked
+    assert not tree.find(
+        lambda e: "style" in e["attrs"]
+    )  # inline style attributes would be blocked
 
 
 def test_print_styles_turn_explanations_into_footnotes():
@@ -183,7 +195,7 @@ def test_print_styles_turn_explanations_into_footnotes():
     printing = css[css.index("@media print") :]
     assert ".pw-tip" in printing and "display: none" in printing
     assert 'content: "[" attr(data-n) "]"' in printing
-    assert 'attr(href)' in printing
+    assert "attr(href)" in printing
 
 
 def _luminance(hex_colour: str) -> float:
@@ -200,9 +212,20 @@ def _contrast(a: str, b: str) -> float:
 def test_colours_meet_wcag_aa():
     css = asset("static/plainwords.css")
     colours = dict(re.findall(r"--pw-([a-z-]+):\s*(#[0-9a-f]{6})", css))
-    pairs = [("text", "page"), ("text", "card"), ("muted", "page"), ("muted", "card"), ("link", "card"), ("link", "page")]
+    pairs = [
+        ("text", "page"),
+        ("text", "card"),
+        ("muted", "page"),
+        ("muted", "card"),
+        ("link", "card"),
+        ("link", "page"),
+    ]
     for category in ("stigma", "jargon", "other"):
-        pairs += [("text", f"{category}-bg"), (f"{category}-ink", "card"), (f"{category}-ink", "page")]
+        pairs += [
+            ("text", f"{category}-bg"),
+            (f"{category}-ink", "card"),
+            (f"{category}-ink", "page"),
+        ]
     for fg, bg in pairs:
         assert _contrast(colours[fg], colours[bg]) >= 4.5, (fg, bg)
     for category in ("stigma", "jargon", "other"):  # white category letters on the ink colour
@@ -212,8 +235,17 @@ def test_colours_meet_wcag_aa():
 
 
 def test_readability_counts_headings_and_items_as_sentences_and_skips_code():
-    document = read_markdown("a.md", "# A title\n\nOne two three. Four five.\n\n- An item here\n- Another\n\n```\ncode is not prose\n```\n")
-    assert sentences(document) == ["A title", "One two three.", "Four five.", "An item here", "Another"]
+    document = read_markdown(
+        "a.md",
+        "# A title\n\nOne two three. Four five.\n\n- An item here\n- Another\n\n```\ncode is not prose\n```\n",
+    )
+    assert sentences(document) == [
+        "A title",
+        "One two three.",
+        "Four five.",
+        "An item here",
+        "Another",
+    ]
     figures = measure(document)
     assert (figures.words, figures.sentences, figures.longest_sentence) == (11, 5, 3)
     assert figures.average_sentence == 2.2
@@ -222,8 +254,13 @@ def test_readability_counts_headings_and_items_as_sentences_and_skips_code():
 
 def test_plain_prose_reads_easier_than_jargon():
     plain = measure(read_text("p.txt", "We help people find a home. We listen. We act fast."))
-    dense = measure(read_text("d.txt", "Multi-agency stakeholders will operationalise holistic, outcome-focused interventions, "
-                                        "leveraging cross-organisational capacity-building methodologies."))
+    dense = measure(
+        read_text(
+            "d.txt",
+            "Multi-agency stakeholders will operationalise holistic, outcome-focused interventions, "
+            "leveraging cross-organisational capacity-building methodologies.",
+        )
+    )
     assert plain.reading_ease > 70 > dense.reading_ease
     assert plain.grade < dense.grade
     assert measure(read_text("e.txt", "")).reading_ease is None
@@ -236,7 +273,12 @@ def test_readability_never_touches_the_network(monkeypatch):
         raise AssertionError("network access")
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
-    assert measure(read_text("x.txt", "Another sentence entirely, with syllables aplenty.")).reading_ease is not None
+    assert (
+        measure(
+            read_text("x.txt", "Another sentence entirely, with syllables aplenty.")
+        ).reading_ease
+        is not None
+    )
 
 
 def test_report_errors_are_one_line_exit_2(tmp_path, capsys):

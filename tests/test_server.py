@@ -44,7 +44,18 @@ def test_check_returns_findings_with_explanations(server):
     findings = result["findings"]
     assert [f["text"] for f in findings] == ["service users", "the homeless", "addicts"]
     first = findings[0]
-    for key in ("start", "end", "text", "rule", "category", "severity", "reason", "alternatives", "source", "autofix"):
+    for key in (
+        "start",
+        "end",
+        "text",
+        "rule",
+        "category",
+        "severity",
+        "reason",
+        "alternatives",
+        "source",
+        "autofix",
+    ):
         assert key in first
     assert SENTENCE[first["start"] : first["end"]] == "service users"
     assert first["source"]["url"].startswith("https://")
@@ -78,12 +89,24 @@ def test_page_and_static_files_carry_a_strict_policy(server):
     response, data = request(server, "GET", "/")
     assert response.status == 200
     policy = response.getheader("Content-Security-Policy")
-    assert "default-src 'none'" in policy and "script-src 'self'" in policy and "connect-src 'self'" in policy
+    assert (
+        "default-src 'none'" in policy
+        and "script-src 'self'" in policy
+        and "connect-src 'self'" in policy
+    )
     assert "unsafe-inline" not in policy
     assert response.getheader("X-Content-Type-Options") == "nosniff"
     page = data.decode()
-    assert '<script src="/static/serve.js"' in page and "http://" not in page and "https://" not in page
-    for path, kind in (("/static/plainwords.css", "text/css"), ("/static/plainwords.js", "text/javascript"), ("/static/serve.js", "text/javascript")):
+    assert (
+        '<script src="/static/serve.js"' in page
+        and "http://" not in page
+        and "https://" not in page
+    )
+    for path, kind in (
+        ("/static/plainwords.css", "text/css"),
+        ("/static/plainwords.js", "text/javascript"),
+        ("/static/serve.js", "text/javascript"),
+    ):
         response, _ = request(server, "GET", path)
         assert response.status == 200 and response.getheader("Content-Type").startswith(kind)
 
@@ -93,7 +116,11 @@ def test_page_script_never_uses_inner_html():
 
     for name in ("static/plainwords.js", "static/serve.js"):
         script = asset(name)
-        assert "innerHTML" not in script and "insertAdjacentHTML" not in script and "document.write" not in script
+        assert (
+            "innerHTML" not in script
+            and "insertAdjacentHTML" not in script
+            and "document.write" not in script
+        )
 
 
 def test_requests_over_the_limit_are_refused(server):
@@ -123,7 +150,9 @@ def test_unknown_paths_methods_and_hosts(server):
     assert request(server, "GET", "/api/check")[0].status == 405
     assert post_json(server, "/api/other", {"text": ""})[0].status == 404
     # A page on another site that rebinds its name to 127.0.0.1 still sends its own Host.
-    assert request(server, "GET", "/api/lexicon", headers={"Host": "evil.example:80"})[0].status == 421
+    assert (
+        request(server, "GET", "/api/lexicon", headers={"Host": "evil.example:80"})[0].status == 421
+    )
     assert post_json(server, "/api/check", {"text": "x"}, Host="evil.example")[0].status == 421
     assert request(server, "GET", "/", headers={"Host": "localhost:1234"})[0].status == 200
 

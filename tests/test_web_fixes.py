@@ -11,7 +11,12 @@ from plainwords.web.fixes import apply_safe_fixes, match_case, swap
 
 @pytest.mark.parametrize(
     ("original", "replacement", "expected"),
-    [("utilise", "use", "use"), ("Utilise", "use", "Use"), ("UTILISE", "use", "USE"), ("In order to", "to", "To")],
+    [
+        ("utilise", "use", "use"),
+        ("Utilise", "use", "Use"),
+        ("UTILISE", "use", "USE"),
+        ("In order to", "to", "To"),
+    ],
 )
 def test_match_case(original, replacement, expected):
     assert match_case(original, replacement) == expected
@@ -25,7 +30,12 @@ def test_match_case(original, replacement, expected):
         ("Utilises", "utilise", "use", "Uses"),
         ("suffered from", "suffer-from", "has", "had"),
         ("suffers from", "suffer-from", "lives with", "lives with"),
-        ("The homeless", "the-homeless", "people experiencing homelessness", "People experiencing homelessness"),
+        (
+            "The homeless",
+            "the-homeless",
+            "people experiencing homelessness",
+            "People experiencing homelessness",
+        ),
         ("hard-to-reach", "hard-to-reach", "seldom heard", "seldom heard"),
     ],
 )
@@ -57,7 +67,14 @@ def test_apply_safe_fixes_ignores_findings_that_do_not_match_the_text(linter):
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.sampled_from(["We", "utilise", "the", "hall", "in order to", "addicts", "\n", "Ünïcode", "😀"]), max_size=12))
+@given(
+    st.lists(
+        st.sampled_from(
+            ["We", "utilise", "the", "hall", "in order to", "addicts", "\n", "Ünïcode", "😀"]
+        ),
+        max_size=12,
+    )
+)
 def test_fixing_twice_changes_nothing_more(linter, words):
     text = " ".join(words)
     once, _ = apply_safe_fixes(text, linter.check_text(text))

@@ -53,7 +53,11 @@ def find_entries(phrase: str, linter: Linter) -> list[Entry]:
         return []
     forms = linter.component.forms
     for entry in linter.lexicon:
-        names = {_normal(entry.id), *(_normal(t) for t in entry.terms), *(_normal(f) for f in forms.get(entry.id, ()))}
+        names = {
+            _normal(entry.id),
+            *(_normal(t) for t in entry.terms),
+            *(_normal(f) for f in forms.get(entry.id, ())),
+        }
         if wanted in names:
             found.append(entry)
     return found
@@ -69,7 +73,11 @@ class Example:
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {"before": self.before, "after": self.after, "flagged": self.before[self.start : self.end]}
+        return {
+            "before": self.before,
+            "after": self.after,
+            "flagged": self.before[self.start : self.end],
+        }
 
 
 def examples(entry: Entry, linter: Linter) -> list[Example]:

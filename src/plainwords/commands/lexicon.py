@@ -30,9 +30,29 @@ def _config_and_lexicon(config_path: str | None, extra: tuple[str, ...]):
         raise UserError(str(error.problems[-1])) from None
 
 
-_lexicon_option = click.option("--lexicon", "lexicons", multiple=True, metavar="FILE", help="An extra lexicon file (repeatable).")
-_config_option = click.option("--config", "config_path", default=None, metavar="FILE", help="Configuration file (default: the nearest one).")
-_format_option = click.option("-f", "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
+_lexicon_option = click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    metavar="FILE",
+    help="An extra lexicon file (repeatable).",
+)
+_config_option = click.option(
+    "--config",
+    "config_path",
+    default=None,
+    metavar="FILE",
+    help="Configuration file (default: the nearest one).",
+)
+_format_option = click.option(
+    "-f",
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 
 
 @click.group(context_settings=CONTEXT)
@@ -48,7 +68,9 @@ def lexicon() -> None:
 
 
 @lexicon.command("list", context_settings=CONTEXT)
-@click.option("--category", "categories", multiple=True, metavar="C", help="Only this category (repeatable).")
+@click.option(
+    "--category", "categories", multiple=True, metavar="C", help="Only this category (repeatable)."
+)
 @click.option("--topic", "topics", multiple=True, metavar="T", help="Only this topic (repeatable).")
 @_format_option
 @_lexicon_option
@@ -66,7 +88,9 @@ def list_entries(categories, topics, output_format, lexicons, config_path) -> No
         and (not wanted_topics or (e.topic or "").lower() in wanted_topics)
     ]
     if output_format == "json":
-        json.dump({"entries": [entry_dict(e) for e in entries]}, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(
+            {"entries": [entry_dict(e) for e in entries]}, sys.stdout, ensure_ascii=False, indent=2
+        )
         sys.stdout.write("\n")
         return
     if not entries:
@@ -78,10 +102,14 @@ def list_entries(categories, topics, output_format, lexicons, config_path) -> No
         if entry.category != category:
             category = entry.category
             count = sum(1 for e in entries if e.category == category)
-            click.echo(f"{'' if entry is entries[0] else chr(10)}{category} ({count} {'entry' if count == 1 else 'entries'})")
+            click.echo(
+                f"{'' if entry is entries[0] else chr(10)}{category} ({count} {'entry' if count == 1 else 'entries'})"
+            )
         terms = ", ".join(entry.terms) or "(patterns)"
         topic = f"  [{entry.topic}]" if entry.topic else ""
-        click.echo(f"  {entry.id:<{width}}  {entry.severity:<10}  {terms} → {entry.alternatives[0]}{topic}")
+        click.echo(
+            f"  {entry.id:<{width}}  {entry.severity:<10}  {terms} → {entry.alternatives[0]}{topic}"
+        )
     click.echo(f"\n{len(entries)} {'entry' if len(entries) == 1 else 'entries'}.")
 
 
@@ -101,7 +129,9 @@ def validate(files) -> None:
         click.echo(f"plainwords: {count} {'problem' if count == 1 else 'problems'} found", err=True)
         raise SystemExit(2) from None
     n, f = len(loaded), len(files)
-    click.echo(f"{n} {'entry' if n == 1 else 'entries'} in {f} {'file' if f == 1 else 'files'}: valid.")
+    click.echo(
+        f"{n} {'entry' if n == 1 else 'entries'} in {f} {'file' if f == 1 else 'files'}: valid."
+    )
 
 
 @click.command(context_settings=CONTEXT)
@@ -131,7 +161,8 @@ def explain(phrase, output_format, lexicons, config_path) -> None:
         data = {
             "phrase": text,
             "entries": [
-                {**entry_dict(e), "examples": [x.to_dict() for x in examples(e, linter)]} for e in entries
+                {**entry_dict(e), "examples": [x.to_dict() for x in examples(e, linter)]}
+                for e in entries
             ],
         }
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
@@ -161,7 +192,14 @@ def _explanation(phrase: str, entry, entry_examples) -> str:
     lines += ["", "Say instead"]
     lines += [f"  • {alternative}" for alternative in entry.alternatives]
     if entry.terms:
-        lines += ["", "Flagged forms", _wrap(", ".join(entry.terms) + (" and their other forms" if entry.inflect != "none" else ""))]
+        lines += [
+            "",
+            "Flagged forms",
+            _wrap(
+                ", ".join(entry.terms)
+                + (" and their other forms" if entry.inflect != "none" else "")
+            ),
+        ]
     for example in entry_examples:
         lines += ["", "Example", _wrap(f"Before: {example.before}")]
         if example.after:

@@ -13,12 +13,41 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 @click.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True), metavar="FILE", help="Where to write the HTML page ('-' for standard output).")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True),
+    metavar="FILE",
+    help="Where to write the HTML page ('-' for standard output).",
+)
 @click.option("--title", default=None, help="The page's title (default: 'plainwords report').")
-@click.option("--include-mentions", is_flag=True, default=None, help="Also show terms that are quoted or named as words.")
-@click.option("--lexicon", "lexicons", multiple=True, metavar="FILE", help="An extra lexicon file (repeatable).")
-@click.option("--disable", multiple=True, metavar="NAME", help="Disable an entry id, category or topic (repeatable).")
-@click.option("--config", "config_path", default=None, metavar="FILE", help="Configuration file (default: the nearest one).")
+@click.option(
+    "--include-mentions",
+    is_flag=True,
+    default=None,
+    help="Also show terms that are quoted or named as words.",
+)
+@click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    metavar="FILE",
+    help="An extra lexicon file (repeatable).",
+)
+@click.option(
+    "--disable",
+    multiple=True,
+    metavar="NAME",
+    help="Disable an entry id, category or topic (repeatable).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    default=None,
+    metavar="FILE",
+    help="Configuration file (default: the nearest one).",
+)
 def report(paths, output, title, include_mentions, lexicons, disable, config_path) -> None:
     """Write one self-contained HTML page showing each document with its findings highlighted,
     a summary, a chart of the most frequent terms and readability figures.
@@ -54,7 +83,10 @@ def report(paths, output, title, include_mentions, lexicons, disable, config_pat
     else:
         _write(Path(output), page)
         count = sum(len(r.findings) for r in reports)
-        click.echo(f"Wrote {output}: {count} {'finding' if count == 1 else 'findings'} in {len(reports)} {'document' if len(reports) == 1 else 'documents'}.", err=True)
+        click.echo(
+            f"Wrote {output}: {count} {'finding' if count == 1 else 'findings'} in {len(reports)} {'document' if len(reports) == 1 else 'documents'}.",
+            err=True,
+        )
     raise SystemExit(2 if problems.errors else 0)
 
 

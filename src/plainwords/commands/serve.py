@@ -10,12 +10,42 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 @click.command(context_settings=CONTEXT)
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on. Anything but this computer's own address lets other machines reach the page.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port to listen on; 0 picks a free one.")
-@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default web browser.")
-@click.option("--lexicon", "lexicons", multiple=True, metavar="FILE", help="An extra lexicon file (repeatable).")
-@click.option("--disable", multiple=True, metavar="NAME", help="Disable an entry id, category or topic (repeatable).")
-@click.option("--config", "config_path", default=None, metavar="FILE", help="Configuration file (default: the nearest one).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. Anything but this computer's own address lets other machines reach the page.",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8765,
+    show_default=True,
+    help="Port to listen on; 0 picks a free one.",
+)
+@click.option(
+    "--open", "open_browser", is_flag=True, help="Open the page in the default web browser."
+)
+@click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    metavar="FILE",
+    help="An extra lexicon file (repeatable).",
+)
+@click.option(
+    "--disable",
+    multiple=True,
+    metavar="NAME",
+    help="Disable an entry id, category or topic (repeatable).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    default=None,
+    metavar="FILE",
+    help="Configuration file (default: the nearest one).",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Log every request on standard error.")
 def serve(host, port, open_browser, lexicons, disable, config_path, verbose) -> None:
     """Run a local web page for workshops: paste text, see each finding explained, apply the

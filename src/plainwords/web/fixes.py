@@ -40,7 +40,9 @@ def _tags_of(lemma: str, form: str, upos: str) -> tuple[str, ...]:
     """Penn tags under which ``form`` is an inflection of ``lemma`` (e.g. "utilised" → VBD, VBN)."""
     import lemminflect
 
-    table = lemminflect.getAllInflections(lemma, upos=upos) or lemminflect.getAllInflectionsOOV(lemma, upos=upos)
+    table = lemminflect.getAllInflections(lemma, upos=upos) or lemminflect.getAllInflectionsOOV(
+        lemma, upos=upos
+    )
     return tuple(sorted(tag for tag, forms in table.items() if form in forms))
 
 
@@ -64,7 +66,9 @@ def swap(matched: str, entry: Entry, alternative: str) -> str | None:
         return None
     words = _words(matched)
     alt_words = alternative.split(" ")
-    terms = {v for term in entry.terms for v in (spellings(term) if entry.spelling_variants else {term})}
+    terms = {
+        v for term in entry.terms for v in (spellings(term) if entry.spelling_variants else {term})
+    }
     for term in sorted(terms):
         term_words = _words(term)
         if words == term_words:
@@ -78,11 +82,15 @@ def swap(matched: str, entry: Entry, alternative: str) -> str | None:
                 first = _inflect(alt_words[0], tag, "VERB")
                 if first:
                     return _cased(matched, entry, " ".join([first, *alt_words[1:]]))
-        if entry.inflect in ("noun", "both") and words[:-1] == term_words[:-1] and len(alt_words) == 1:
-            if "NNS" in _tags_of(term_words[-1], words[-1], "NOUN"):
-                plural = _inflect(alt_words[0], "NNS", "NOUN")
-                if plural:
-                    return _cased(matched, entry, plural)
+        if (
+            entry.inflect in ("noun", "both")
+            and words[:-1] == term_words[:-1]
+            and len(alt_words) == 1
+            and "NNS" in _tags_of(term_words[-1], words[-1], "NOUN")
+        ):
+            plural = _inflect(alt_words[0], "NNS", "NOUN")
+            if plural:
+                return _cased(matched, entry, plural)
     return None
 
 
@@ -101,7 +109,13 @@ class Applied:
     rule: str
 
     def to_dict(self) -> dict[str, object]:
-        return {"start": self.start, "end": self.end, "before": self.before, "after": self.after, "rule": self.rule}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "before": self.before,
+            "after": self.after,
+            "rule": self.rule,
+        }
 
 
 def apply_safe_fixes(text: str, findings: Iterable[Finding]) -> tuple[str, list[Applied]]:
@@ -114,7 +128,12 @@ def apply_safe_fixes(text: str, findings: Iterable[Finding]) -> tuple[str, list[
     last_end = -1
     for finding in sorted(findings, key=lambda f: (f.start, f.end)):
         entry = finding.entry
-        if not entry.autofix or finding.mention or not entry.alternatives or finding.start < last_end:
+        if (
+            not entry.autofix
+            or finding.mention
+            or not entry.alternatives
+            or finding.start < last_end
+        ):
             continue
         if text[finding.start : finding.end] != finding.text:
             continue

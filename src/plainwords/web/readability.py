@@ -43,7 +43,14 @@ class Readability:
         score = self.reading_ease
         if score is None:
             return "no prose"
-        for floor, label in ((90, "very easy"), (80, "easy"), (70, "fairly easy"), (60, "plain English"), (50, "fairly difficult"), (30, "difficult")):
+        for floor, label in (
+            (90, "very easy"),
+            (80, "easy"),
+            (70, "fairly easy"),
+            (60, "plain English"),
+            (50, "fairly difficult"),
+            (30, "difficult"),
+        ):
             if score >= floor:
                 return label
         return "very difficult"

@@ -54,7 +54,10 @@ class DocumentReport:
 
 
 def prepare(results: Iterable[tuple[Document, list[Finding]]]) -> list[DocumentReport]:
-    return [DocumentReport(document, list(findings), measure(document)) for document, findings in results]
+    return [
+        DocumentReport(document, list(findings), measure(document))
+        for document, findings in results
+    ]
 
 
 # -- pieces of HTML ------------------------------------------------------------------------------
@@ -68,8 +71,12 @@ def tip_html(finding: Finding, tip_id: str) -> str:
         f'<span class="pw-tip-reason">{escape(entry.reason)}</span>',
     ]
     if entry.alternatives:
-        alternatives = " ".join(f'<span class="pw-alt">{escape(a)}</span>' for a in entry.alternatives)
-        parts.append(f'<span class="pw-tip-alts"><span class="pw-tip-label">Say instead: </span>{alternatives} </span>')
+        alternatives = " ".join(
+            f'<span class="pw-alt">{escape(a)}</span>' for a in entry.alternatives
+        )
+        parts.append(
+            f'<span class="pw-tip-alts"><span class="pw-tip-label">Say instead: </span>{alternatives} </span>'
+        )
     if entry.note:
         parts.append(f'<span class="pw-tip-note">{escape(entry.note)}</span>')
     parts.append(
@@ -167,9 +174,13 @@ def readability_rows(reports: Sequence[DocumentReport]) -> str:
     rows = []
     for report in reports:
         r = report.readability
-        grade = "–" if r.grade is None else f"{r.grade:g} <span class=\"pw-muted\">(reading age {r.reading_age})</span>"
+        grade = (
+            "–"
+            if r.grade is None
+            else f'{r.grade:g} <span class="pw-muted">(reading age {r.reading_age})</span>'
+        )
         rows.append(
-            f"<tr><th scope=\"row\">{escape(report.document.path)}</th>"
+            f'<tr><th scope="row">{escape(report.document.path)}</th>'
             f'<td class="pw-num">{r.words}</td>'
             f'<td class="pw-num">{_number(r.reading_ease)} <span class="pw-muted">{escape(r.ease_label)}</span></td>'
             f'<td class="pw-num">{grade}</td>'
@@ -198,21 +209,27 @@ def summary_html(reports: Sequence[DocumentReport]) -> str:
     terms: Counter[tuple[str, str]] = Counter()
     for finding in findings:
         terms[(" ".join(finding.text.lower().split()), finding.category)] += 1
-    severities = ", ".join(_plural(by_severity[s], s) for s in ("error", "warning", "suggestion") if by_severity[s])
+    severities = ", ".join(
+        _plural(by_severity[s], s) for s in ("error", "warning", "suggestion") if by_severity[s]
+    )
     parts = [
         '<section class="pw-card pw-summary" aria-labelledby="pw-summary-title">',
         '<h2 id="pw-summary-title">Summary</h2>',
         f'<p class="pw-total"><strong>{_plural(len(findings), "finding")}</strong> in '
-        f'{_plural(len(reports), "document")}{f" ({severities})" if severities else ""}.</p>',
+        f"{_plural(len(reports), 'document')}{f' ({severities})' if severities else ''}.</p>",
     ]
     if findings:
-        parts.append('<div class="pw-columns"><div><h3>By category</h3><table class="pw-table pw-by-category"><tbody>')
+        parts.append(
+            '<div class="pw-columns"><div><h3>By category</h3><table class="pw-table pw-by-category"><tbody>'
+        )
         for category, count in by_category.most_common():
             parts.append(
                 f'<tr><th scope="row"><span class="pw-letter pw-letter-{category_class(category)}" aria-hidden="true">'
                 f'{escape(letter(category))}</span> {escape(category.capitalize())}</th><td class="pw-num">{count}</td></tr>'
             )
-        parts.append('</tbody></table></div><div><h3>By topic</h3><table class="pw-table pw-by-topic"><tbody>')
+        parts.append(
+            '</tbody></table></div><div><h3>By topic</h3><table class="pw-table pw-by-topic"><tbody>'
+        )
         for (category, topic), count in by_topic.most_common():
             parts.append(
                 f'<tr><th scope="row">{escape(topic)} <span class="pw-muted">({escape(category)})</span></th>'
@@ -220,7 +237,7 @@ def summary_html(reports: Sequence[DocumentReport]) -> str:
             )
         parts.append("</tbody></table></div></div>")
         top = [(term, category, count) for (term, category), count in terms.most_common(10)]
-        parts.append('<h3>Most frequent terms</h3>')
+        parts.append("<h3>Most frequent terms</h3>")
         parts.append(bar_chart(top, "Most frequent flagged terms, with how often each was found"))
     parts.append("<h3>Readability</h3>")
     parts.append(readability_rows(reports))
@@ -266,7 +283,7 @@ def render_report(reports: Sequence[DocumentReport], *, title: str = "plainwords
     categories = sorted({f.category for r in reports for f in r.findings})
     body = "".join(
         [
-            f'<header><h1>{escape(title)}</h1>'
+            f"<header><h1>{escape(title)}</h1>"
             '<p class="pw-lead">Words that label people or shut readers out are highlighted below. '
             "Hover over, tap or tab to a highlight to see why it matters and what to say instead; "
             "press Enter on one to reach its source.</p>",
@@ -279,7 +296,10 @@ def render_report(reports: Sequence[DocumentReport], *, title: str = "plainwords
         ]
     )
     css = asset("static/plainwords.css")
-    js = asset("static/plainwords.js") + '\nwindow.Plainwords.enhance(document.getElementById("pw-report"));\n'
+    js = (
+        asset("static/plainwords.js")
+        + '\nwindow.Plainwords.enhance(document.getElementById("pw-report"));\n'
+    )
     csp = (
         f"default-src 'none'; style-src {csp_hash(css)}; script-src {csp_hash(js)}; img-src data:; "
         "base-uri 'none'; form-action 'none'"

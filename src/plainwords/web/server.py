@@ -105,7 +105,11 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def _json(self, status: int, data: Any) -> None:
-        self._send(status, json.dumps(data, ensure_ascii=False).encode("utf-8"), "application/json; charset=utf-8")
+        self._send(
+            status,
+            json.dumps(data, ensure_ascii=False).encode("utf-8"),
+            "application/json; charset=utf-8",
+        )
 
     def _error(self, status: HTTPStatus, message: str) -> None:
         self._json(status, {"error": message})
@@ -127,7 +131,9 @@ class Handler(BaseHTTPRequestHandler):
         """The request's JSON object, or ``None`` after sending the error response."""
         content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         if content_type != "application/json":
-            self._error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "send JSON with Content-Type: application/json")
+            self._error(
+                HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "send JSON with Content-Type: application/json"
+            )
             return None
         length_header = self.headers.get("Content-Length")
         if length_header is None or not length_header.isdigit():
@@ -136,7 +142,10 @@ class Handler(BaseHTTPRequestHandler):
         length = int(length_header)
         if length > self.server.max_body:
             self.close_connection = True
-            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the text is larger than {self.server.max_body // 1000} kB")
+            self._error(
+                HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                f"the text is larger than {self.server.max_body // 1000} kB",
+            )
             return None
         try:
             data = json.loads(self.rfile.read(length).decode("utf-8"))
@@ -159,7 +168,9 @@ class Handler(BaseHTTPRequestHandler):
             name, content_type = _STATIC[path]
             return self._send(HTTPStatus.OK, asset(name).encode("utf-8"), content_type, cache=True)
         if path == "/api/lexicon":
-            return self._send(HTTPStatus.OK, self.server.workshop.lexicon_json, "application/json; charset=utf-8")
+            return self._send(
+                HTTPStatus.OK, self.server.workshop.lexicon_json, "application/json; charset=utf-8"
+            )
         if path in ("/api/check", "/api/fix"):
             return self._error(HTTPStatus.METHOD_NOT_ALLOWED, "use POST")
         return self._error(HTTPStatus.NOT_FOUND, "not found")
@@ -177,17 +188,29 @@ class Handler(BaseHTTPRequestHandler):
             return None
         workshop = self.server.workshop
         try:
-            result = workshop.check(data["text"]) if path == "/api/check" else workshop.fix(data["text"])
+            result = (
+                workshop.check(data["text"]) if path == "/api/check" else workshop.fix(data["text"])
+            )
         except Exception as error:  # noqa: BLE001 - a bug must not leave the page waiting forever
             self.log_error("internal error: %s: %s", type(error).__name__, error)
-            return self._error(HTTPStatus.INTERNAL_SERVER_ERROR, "internal error; see the terminal running plainwords")
+            return self._error(
+                HTTPStatus.INTERNAL_SERVER_ERROR,
+                "internal error; see the terminal running plainwords",
+            )
         return self._json(HTTPStatus.OK, result)
 
 
 class WorkshopServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], workshop: Workshop, *, max_body: int = MAX_BODY, verbose: bool = False) -> None:
+    def __init__(
+        self,
+        address: tuple[str, int],
+        workshop: Workshop,
+        *,
+        max_body: int = MAX_BODY,
+        verbose: bool = False,
+    ) -> None:
         self.workshop = workshop
         self.max_body = max_body
         self.verbose = verbose
@@ -209,6 +232,8 @@ class WorkshopServer(ThreadingHTTPServer):
         return f"http://{host}:{self.server_address[1]}/"
 
 
-def make_server(linter: Linter, host: str = "127.0.0.1", port: int = 0, **options: Any) -> WorkshopServer:
+def make_server(
+    linter: Linter, host: str = "127.0.0.1", port: int = 0, **options: Any
+) -> WorkshopServer:
     """A server ready to ``serve_forever``; port 0 picks a free port (see ``server.url``)."""
     return WorkshopServer((host, port), Workshop(linter), **options)
