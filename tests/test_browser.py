@@ -47,13 +47,27 @@ def _missing() -> str | None:
     return None
 
 
+def require_browser(reason: str | None, environ=os.environ) -> None:
+    """Fail in CI when the browser is missing (a green run must mean the pages were tested);
+    elsewhere skip, saying what to install."""
+    if reason is None:
+        return
+    if environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(f"browser tests cannot run in CI: {reason}")
+    pytest.skip(reason)
+
+
+def test_a_missing_browser_fails_in_ci_and_skips_elsewhere():
+    require_browser(None, {"CI": "true"})
+    with pytest.raises(pytest.fail.Exception, match="cannot run in CI: no chromium"):
+        require_browser("no chromium", {"CI": "true"})
+    with pytest.raises(pytest.skip.Exception, match="no chromium"):
+        require_browser("no chromium", {})
+
+
 @pytest.fixture(scope="module")
 def browser():
-    reason = _missing()
-    if reason:
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail(f"browser tests cannot run in CI: {reason}")
-        pytest.skip(reason)
+    require_browser(_missing())
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
