@@ -122,8 +122,15 @@ def test_document_text_survives_escaped_and_whole(made, tree):
     text = tree.by_id("d1-text")
     assert Tree.text(text, skip_class="pw-tip") == source.read_text(encoding="utf-8")
     assert '<script>alert("x")</script>' not in html
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert "&lt;script&gt;" in html and "alert(&quot;x&quot;)" in html
     assert html.count("<script>") == 1  # only the page's own
+
+
+def test_unchecked_code_and_markup_are_dimmed(tree):
+    skipped = [Tree.text(node) for node in tree.by_class("pw-skipped")]
+    assert '```python\naddicts = "in code, never flagged"\n```' in skipped
+    assert "---\ntitle: Strategy\n---" in skipped
+    assert "<script>" in skipped and "</script>" in skipped  # inline HTML is not prose
 
 
 def test_every_highlight_is_focusable_and_described(tree):

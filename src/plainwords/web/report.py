@@ -98,12 +98,54 @@ def visible(findings: Sequence[Finding]) -> list[Finding]:
     return kept
 
 
-def highlighted(text: str, findings: Sequence[Finding], prefix: str) -> str:
+def skipped_runs(document: Document) -> list[tuple[int, int]]:
+    """Stretches of the source that were not checked (code, front matter, URLs, markup).
+
+    Readers blank these out of the linted text at the same length; where a reader rebuilt the text
+    instead (its offset map has pieces), nothing is marked.
+    """
+    text, lint = document.text, document.lint_text
+    if document.offsets.pieces or len(text) != len(lint):
+        return []
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i] == lint[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and (text[j] != lint[j] or text[j].isspace()):
+            j += 1
+        end = j
+        while end > i and text[end - 1].isspace():
+            end -= 1
+        runs.append((i, end))
+        i = j
+    return runs
+
+
+def _plain(text: str, start: int, end: int, skipped: Sequence[tuple[int, int]]) -> str:
+    """Escape text[start:end], dimming the parts that were not checked."""
+    out, position = [], start
+    for run_start, run_end in skipped:
+        if run_end <= position or run_start >= end:
+            continue
+        a, b = max(run_start, position), min(run_end, end)
+        out.append(escape(text[position:a]))
+        out.append(f'<span class="pw-skipped">{escape(text[a:b])}</span>')
+        position = b
+    out.append(escape(text[position:end]))
+    return "".join(out)
+
+
+def highlighted(
+    text: str, findings: Sequence[Finding], prefix: str, skipped: Sequence[tuple[int, int]] = ()
+) -> str:
     """The text, escaped, with each finding wrapped in a focusable mark and its explanation."""
     out: list[str] = []
     position = 0
     for n, finding in enumerate(findings, 1):
-        out.append(escape(text[position : finding.start]))
+        out.append(_plain(text, position, finding.start, skipped))
         tip_id = f"{prefix}-tip-{n}"
         css = f"pw-mark pw-cat-{category_class(finding.category)} pw-sev-{finding.severity}"
         out.append(
@@ -113,7 +155,7 @@ def highlighted(text: str, findings: Sequence[Finding], prefix: str) -> str:
         )
         out.append(tip_html(finding, tip_id))
         position = finding.end
-    out.append(escape(text[position:]))
+    out.append(_plain(text, position, len(text), skipped))
     return "".join(out)
 
 
@@ -273,7 +315,7 @@ def document_html(report: DocumentReport, index: int) -> str:
         f'<section class="pw-card pw-doc" aria-labelledby="{prefix}-title">'
         f'<h2 id="{prefix}-title">{escape(report.document.path)}</h2>'
         f'<p class="pw-muted pw-figures">{_plural(len(report.findings), "finding")} · {figures}</p>'
-        f'<div class="pw-text" id="{prefix}-text">{highlighted(report.document.text, shown, prefix)}</div>'
+        f'<div class="pw-text" id="{prefix}-text">{highlighted(report.document.text, shown, prefix, skipped_runs(report.document))}</div>'
         f'<h3 id="{prefix}-notes">Findings</h3>{notes_html(shown, prefix)}</section>'
     )
 
