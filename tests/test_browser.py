@@ -345,3 +345,34 @@ def test_report_opens_offline_with_highlights_chart_and_figures(page, tmp_path):
     assert page.requests and all(url.startswith(("file://", "data:")) for url in page.requests), (
         page.requests
     )
+
+
+def test_report_and_page_build_the_same_highlights(page, tmp_path, capsys):
+    """The report writes its highlights in Python; the page builds them in JavaScript. Both must
+    give the same elements, so one stylesheet and one behaviour serve both."""
+    import json
+
+    source = tmp_path / "same.txt"
+    source.write_text("Our service users include the homeless.\nWe will utilise addicts' skills.", encoding="utf-8")
+    out = tmp_path / "same.html"
+    assert main(["report", str(source), "-o", str(out)]) == 0
+    capsys.readouterr()
+    main(["check", "--format", "json", str(source)])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    page.goto(out.as_uri())
+    result = page.evaluate(
+        """([text, findings]) => {
+          const norm = (n) => n.nodeType === 3 ? n.textContent :
+            [n.tagName, [...n.attributes].map(a => a.name + "=" + a.value).sort(), [...n.childNodes].map(norm)];
+          const python = [...document.querySelectorAll("#d1-text > mark, #d1-text > .pw-tip")].map(norm);
+          const box = document.createElement("div");
+          Plainwords.render(box, text, findings, "d1");
+          const script = [...box.querySelectorAll(":scope > mark, :scope > .pw-tip")].map(norm);
+          return [JSON.stringify(python), JSON.stringify(script), box.textContent.length];
+        }""",
+        [source.read_text(encoding="utf-8"), findings],
+    )
+    python, script, _ = result
+    assert len(findings) == 4
+    assert python.count('"MARK"') == 4 and python.count("role=tooltip") == 4
+    assert python == script
