@@ -134,7 +134,10 @@ def validate(files) -> None:
     )
 
 
-@click.command(context_settings=CONTEXT)
+@click.command(
+    context_settings=CONTEXT,
+    short_help="Explain a phrase: why it matters, what to say instead, the source.",
+)
 @click.argument("phrase", nargs=-1, required=True)
 @_format_option
 @_lexicon_option

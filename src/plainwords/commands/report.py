@@ -11,7 +11,10 @@ import click
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.command(context_settings=CONTEXT)
+@click.command(
+    context_settings=CONTEXT,
+    short_help="Write one self-contained HTML page with the findings highlighted.",
+)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
     "-o",

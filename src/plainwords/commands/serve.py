@@ -9,7 +9,10 @@ import click
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.command(context_settings=CONTEXT)
+@click.command(
+    context_settings=CONTEXT,
+    short_help="Run a local web page for workshops (127.0.0.1 only by default).",
+)
 @click.option(
     "--host",
     default="127.0.0.1",
