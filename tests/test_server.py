@@ -192,3 +192,39 @@ def test_serve_reports_a_busy_port(server, capsys):
 
     assert main(["serve", "--port", str(server.server_address[1])]) == 2
     assert "cannot listen on 127.0.0.1:" in capsys.readouterr().err
+
+
+def test_plainwords_serve_runs_prints_its_address_and_stops_on_ctrl_c(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import urllib.request
+    from pathlib import Path
+
+    import plainwords
+
+    env = {**os.environ, "PYTHONPATH": str(Path(plainwords.__file__).parents[1])}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "plainwords", "serve", "--port", "0"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        line = process.stdout.readline()
+        assert line.startswith("plainwords workshop page: http://127.0.0.1:"), line
+        url = line.split()[3]
+        with urllib.request.urlopen(url, timeout=30) as response:
+            assert response.status == 200
+            assert "What plainwords sees" in response.read().decode()
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=30)
+        assert process.returncode == 0
+        assert "stopped" in err and "Traceback" not in err
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
