@@ -295,6 +295,20 @@ def test_report_errors_are_one_line_exit_2(tmp_path, capsys):
     assert not (tmp_path / "r.html").exists()
 
 
+def test_report_file_is_readable_like_any_new_file(tmp_path):
+    import os
+
+    source = tmp_path / "a.txt"
+    source.write_text("Addicts.", encoding="utf-8")
+    old = os.umask(0o022)
+    try:
+        assert main(["report", str(source), "-o", str(tmp_path / "r.html")]) == 0
+    finally:
+        os.umask(old)
+    assert (tmp_path / "r.html").stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary left
+
+
 def test_report_to_stdout(tmp_path, capsys):
     source = tmp_path / "a.txt"
     source.write_text("We utilise the hall.", encoding="utf-8")
