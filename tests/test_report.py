@@ -316,3 +316,33 @@ def test_report_to_stdout(tmp_path, capsys):
     out = capsys.readouterr().out
     assert out.startswith("<!DOCTYPE html>") and "<title>Hall &lt;booking&gt;</title>" in out
     assert Path(source).read_text(encoding="utf-8") == "We utilise the hall."
+
+
+def test_report_on_a_folder_shows_each_document(tmp_path, capsys):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.md").write_text("# A\n\nWe utilise the hall.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("The homeless and addicts.\n", encoding="utf-8")
+    (folder / "c.png").write_bytes(b"\x89PNG not a document")
+    out = tmp_path / "r.html"
+    assert main(["report", str(folder), "-o", str(out), "--disable", "jargon"]) == 0
+    assert "2 findings in 2 documents" in capsys.readouterr().err
+    tree = Tree(out.read_text(encoding="utf-8"))
+    titles = [
+        Tree.text(e)
+        for e in tree.find(lambda e: e["tag"] == "h2" and e["parent"]["tag"] == "section")
+    ]
+    assert titles == ["Summary", str(folder / "a.md"), str(folder / "b.txt")]
+    rules = [
+        e["attrs"]["data-rule"]
+        for e in tree.find(lambda e: e["tag"] == "mark" and e["attrs"].get("data-rule"))
+    ]
+    assert rules == ["the-homeless", "addict"]  # jargon disabled, as `check --disable` would
+    rows = tree.find(
+        lambda e: (
+            e["tag"] == "tr"
+            and e["parent"]["tag"] == "tbody"
+            and "pw-readability" in e["parent"]["parent"]["attrs"].get("class", "")
+        )
+    )
+    assert len(rows) == 2
