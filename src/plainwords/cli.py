@@ -223,6 +223,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 from plainwords.commands.fix import fix  # noqa: E402 - commands register after the group exists
 from plainwords.commands.init import init  # noqa: E402
+from plainwords.commands.lexicon import explain, lexicon  # noqa: E402
+from plainwords.commands.report import report  # noqa: E402
+from plainwords.commands.serve import serve  # noqa: E402
 
 cli.add_command(fix)
 cli.add_command(init)
+cli.add_command(lexicon)
+cli.add_command(explain)
+cli.add_command(report)
+cli.add_command(serve)

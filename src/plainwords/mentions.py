@@ -66,6 +66,10 @@ _WEAK = re.compile(
     r"|\binstead\s+of|\brather\s+than|\bin\s+place\s+of"
     r"|\b(?:labelled|labeled|described|referred\s+to|known|branded|dismissed|seen)\s+as"
     r"|\bso-?called"
+    # The passive names a label others give: "people who have been called X", "are often termed X".
+    r"|\b(?:is|are|was|were|be|been|being|get|gets|got|getting)\s+(?:(?:often|still|sometimes|"
+    r"usually|commonly|wrongly|unfairly|\w+ly)\s+)?(?:called|labelled|labeled|branded|termed|dubbed)"
+    r"|\b(?:termed|dubbed)"
     r"|\b(?:call|calls|called|calling|label|labels|labelled|labeled|labelling|labeling|brand|branded)\s+"
     r"(?:people|them|families|children|communities|residents|clients|someone|him|her|us|groups)(?:\s+as)?"
     r")[\s,:\-–—]*$",

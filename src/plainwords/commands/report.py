@@ -1,0 +1,113 @@
+"""``plainwords report PATH… -o report.html``: the documents, highlighted, in one page to share."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import click
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.command(
+    context_settings=CONTEXT,
+    short_help="Write one self-contained HTML page with the findings highlighted.",
+)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True),
+    metavar="FILE",
+    help="Where to write the HTML page ('-' for standard output).",
+)
+@click.option("--title", default=None, help="The page's title (default: 'plainwords report').")
+@click.option(
+    "--include-mentions",
+    is_flag=True,
+    default=None,
+    help="Also show terms that are quoted or named as words.",
+)
+@click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    metavar="FILE",
+    help="An extra lexicon file (repeatable).",
+)
+@click.option(
+    "--disable",
+    multiple=True,
+    metavar="NAME",
+    help="Disable an entry id, category or topic (repeatable).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    default=None,
+    metavar="FILE",
+    help="Configuration file (default: the nearest one).",
+)
+def report(paths, output, title, include_mentions, lexicons, disable, config_path) -> None:
+    """Write one self-contained HTML page showing each document with its findings highlighted,
+    a summary, a chart of the most frequent terms and readability figures.
+
+    \b
+    Examples:
+      plainwords report strategy.md -o report.html
+      plainwords report docs/ -o docs-report.html --title "Annual report: language check"
+
+    The page makes no network requests: it opens offline and can be sent by email.
+    """
+    from plainwords.cli import UserError, _linter, _load_config
+    from plainwords.run import Problems, check_paths
+    from plainwords.web.report import prepare, render_report
+
+    config = _load_config(config_path)
+    config = config.with_options(
+        include_mentions=include_mentions,
+        disable=tuple(config.disable) + tuple(disable) if disable else None,
+    )
+    linter = _linter(config, lexicons)
+    problems = Problems()
+    reports = prepare(check_paths(linter, paths, config, problems))
+    for message in problems.errors:
+        click.echo(f"plainwords: {message}", err=True)
+    for message in problems.skipped + problems.notices:
+        click.echo(f"plainwords: note: {message}", err=True)
+    if not reports:
+        raise UserError("no documents to report on")
+    page = render_report(reports, title=title or "plainwords report")
+    if output == "-":
+        click.echo(page, nl=False)
+    else:
+        _write(Path(output), page)
+        count = sum(len(r.findings) for r in reports)
+        click.echo(
+            f"Wrote {output}: {count} {'finding' if count == 1 else 'findings'} in {len(reports)} {'document' if len(reports) == 1 else 'documents'}.",
+            err=True,
+        )
+    raise SystemExit(2 if problems.errors else 0)
+
+
+def _write(path: Path, text: str) -> None:
+    """Write atomically, so a half-written page never replaces a good one."""
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        from plainwords.cli import UserError
+
+        raise UserError(f"{path}: folder does not exist")
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,98 @@
+"""What ``explain``, the report and the workshop page say about an entry.
+
+Pure functions over a lexicon and a linter: which entries a phrase names, the entry as data, and
+its example sentence before and after the first alternative is swapped in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from plainwords.engine import Linter
+from plainwords.lexicon import Entry
+from plainwords.web.fixes import swap
+
+
+def entry_dict(entry: Entry) -> dict[str, Any]:
+    """An entry as JSON data: the fields ``lexicon list --format json`` promises."""
+    return {
+        "id": entry.id,
+        "category": entry.category,
+        "topic": entry.topic,
+        "terms": list(entry.terms),
+        "alternatives": list(entry.alternatives),
+        "reason": entry.reason,
+        "severity": entry.severity,
+        "source": {"name": entry.source.name, "url": entry.source.url},
+        "note": entry.note,
+        "autofix": entry.autofix,
+    }
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.split(r"[\s\-_]+", text.lower().strip(" \t\n\"'“”‘’.,;:!?"))).strip()
+
+
+def find_entries(phrase: str, linter: Linter) -> list[Entry]:
+    """The entries a phrase names, best first.
+
+    The phrase goes through the same pipeline as a document, so "utilised", "hard-to-reach" and
+    "Service Users" find their entries; failing that (a term the team allows, or one that only
+    matches in context), the phrase is compared with each entry's id, terms and surface forms.
+    """
+    found: list[Entry] = []
+    for finding in linter.check_text(phrase):
+        if finding.entry not in found:
+            found.append(finding.entry)
+    if found:
+        return found
+    wanted = _normal(phrase)
+    if not wanted:
+        return []
+    forms = linter.component.forms
+    for entry in linter.lexicon:
+        names = {
+            _normal(entry.id),
+            *(_normal(t) for t in entry.terms),
+            *(_normal(f) for f in forms.get(entry.id, ())),
+        }
+        if wanted in names:
+            found.append(entry)
+    return found
+
+
+@dataclass(frozen=True)
+class Example:
+    """A flagged example sentence, and the same sentence with the first alternative (if it fits)."""
+
+    before: str
+    after: str | None
+    start: int  # the flagged words in ``before``
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "before": self.before,
+            "after": self.after,
+            "flagged": self.before[self.start : self.end],
+        }
+
+
+def examples(entry: Entry, linter: Linter) -> list[Example]:
+    """Each ``flag`` example with its flagged words located and, where straightforward, rewritten."""
+    result = []
+    for sentence in entry.examples.flag:
+        hits = [f for f in linter.check_text(sentence) if f.rule == entry.id]
+        if not hits:
+            continue
+        hit = hits[0]
+        replacement = swap(hit.text, entry, entry.alternatives[0]) if entry.alternatives else None
+        after = None
+        if replacement is not None:
+            after = sentence[: hit.start] + replacement + sentence[hit.end :]
+            if hit.start == 0:
+                after = after[:1].upper() + after[1:]
+        result.append(Example(sentence, after, hit.start, hit.end))
+    return result
