@@ -25,7 +25,6 @@ DATA = ROOT / "tests" / "accuracy"
 SENTENCES = DATA / "sentences.yaml"
 HELDOUT = DATA / "heldout.yaml"
 THRESHOLDS = DATA / "thresholds.yaml"
-PROPOSED = DATA / "proposed"
 KINDS = ("use", "innocent", "mention")
 
 
@@ -68,7 +67,6 @@ class Outcome:
 @dataclass(frozen=True)
 class Run:
     name: str
-    overlay: bool
     gate: tuple[str, ...] | None  # None: every sentence
     limits: dict = field(default_factory=dict)
 
@@ -102,22 +100,15 @@ def load_runs(path: Path = THRESHOLDS) -> list[Run]:
     for name, spec in raw["runs"].items():
         gate = spec.get("gate", "all")
         limits = {k: v for k, v in spec.items() if k.startswith(("min_", "max_"))}
-        runs.append(Run(name, bool(spec.get("overlay")), None if gate == "all" else tuple(gate), limits))
+        runs.append(Run(name, None if gate == "all" else tuple(gate), limits))
     return runs
 
 
-def build_lexicon(overlay: bool):
-    """The shipped lexicons, with the proposed entries laid over them when ``overlay``."""
-    from plainwords.lexicon import Lexicon, load_lexicon
+def build_lexicon():
+    """The shipped lexicons, as a user gets them by default."""
+    from plainwords.lexicon import load_lexicon
 
-    shipped = load_lexicon(["stigma", "jargon"])
-    if not overlay:
-        return shipped
-    proposed = load_lexicon(sorted(PROPOSED.glob("*.yaml")))
-    ids = {e.id for e in proposed}
-    terms = {t.lower() for e in proposed for t in e.terms}
-    kept = tuple(e for e in shipped if e.id not in ids and not ({t.lower() for t in e.terms} & terms))
-    return Lexicon(kept + proposed.entries)
+    return load_lexicon(["stigma", "jargon"])
 
 
 # -- scoring ----------------------------------------------------------------------------------------
@@ -149,11 +140,11 @@ def score_item(item: Item, findings: Sequence) -> Outcome:
     return Outcome(item, found, tuple(hits), tuple(misses), wrong, tuple(f for f in found if f.mention))
 
 
-def evaluate(items: Sequence[Item], overlay: bool) -> list[Outcome]:
+def evaluate(items: Sequence[Item]) -> list[Outcome]:
     """Lint every sentence (mentions included, kept apart) and score it."""
     from plainwords.engine import Linter, Options
 
-    linter = Linter(build_lexicon(overlay), options=Options(include_mentions=True))
+    linter = Linter(build_lexicon(), options=Options(include_mentions=True))
     return [score_item(item, linter.check_text(item.text)) for item in items]
 
 
@@ -243,15 +234,14 @@ def report(
     lines: list[str] = []
     ok = True
     for run in runs:
-        outcomes = evaluate(list(items) + list(heldout), run.overlay)
+        outcomes = evaluate(list(items) + list(heldout))
         outcomes, held = outcomes[: len(items)], outcomes[len(items) :]
         gated = [o for o in outcomes if in_gate(o.item, run.gate)]
-        label = "shipped lexicons" + (" + tests/accuracy/proposed" if run.overlay else "")
-        lines.append(f"== run '{run.name}': {label} ==")
-        lines += format_scores("all sentences", scores(outcomes))
-        gate_name = "all" if run.gate is None else f"{len(run.gate)} focus terms"
+        lines.append(f"== run '{run.name}': shipped lexicons ==")
+        lines += format_scores("all sentences" + (" (gated)" if run.gate is None else ""), scores(outcomes))
         gated_scores = scores(gated)
-        lines += format_scores(f"gated ({gate_name})", gated_scores)
+        if run.gate is not None:
+            lines += format_scores(f"gated ({len(run.gate)} focus terms)", gated_scores)
         broken = failures(gated_scores, run.limits)
         lines.append("  thresholds: " + ("met" if not broken else "BROKEN: " + "; ".join(broken)))
         ok = ok and not broken

@@ -9,7 +9,7 @@ from plainwords.lexicon import load_lexicon
 
 LEXICON = load_lexicon(["stigma", "jargon"])
 ENTRIES = list(LEXICON)
-MIN_ENTRIES = {"stigma": 5, "jargon": 3}
+MIN_ENTRIES = {"stigma": 150, "jargon": 200}
 
 
 def _ids(entries):

@@ -37,7 +37,7 @@ def test_the_labelled_set_is_big_enough_and_well_formed(items):
 
 @pytest.mark.parametrize("run", RUNS, ids=[r.name for r in RUNS])
 def test_accuracy_stays_at_or_above_the_thresholds(run, items):
-    outcomes = accuracy.evaluate(items, run.overlay)
+    outcomes = accuracy.evaluate(items)
     gated = [o for o in outcomes if accuracy.in_gate(o.item, run.gate)]
     assert gated, "the gate selects no sentences"
     scores = accuracy.scores(gated)
@@ -61,19 +61,3 @@ def test_the_report_runs_end_to_end(capsys):
     out = capsys.readouterr().out
     assert "recall on clear uses" in out and "innocent senses flagged" in out and "thresholds: met" in out
 
-
-def test_every_proposed_entry_flags_its_flag_examples_and_spares_its_ok_examples():
-    from plainwords.engine import Linter
-    from plainwords.lexicon import load_lexicon
-
-    lexicon = load_lexicon(sorted(accuracy.PROPOSED.glob("*.yaml")))
-    linter = Linter(lexicon)
-    wrong = []
-    for entry in lexicon:
-        for sentence in entry.examples.flag:
-            if entry.id not in {f.rule for f in linter.check_text(sentence)}:
-                wrong.append(f"{entry.id} should flag: {sentence}")
-        for sentence in entry.examples.ok:
-            if entry.id in {f.rule for f in linter.check_text(sentence)}:
-                wrong.append(f"{entry.id} should not flag: {sentence}")
-    assert not wrong, "\n".join(wrong)
