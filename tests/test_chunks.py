@@ -88,18 +88,19 @@ def test_terms_straddling_every_cut_are_found_once(linter, monkeypatch):
 
 
 @given(
-    # Context within OVERLAP characters ("shelf" after "hard to reach") is seen across a cut; a
-    # quotation longer than OVERLAP is not, so quote marks are left out here.
+    # Context within OVERLAP characters ("shelf" after "hard to reach", a word in the same short
+    # sentence) is seen across a cut; a quotation or sentence longer than OVERLAP is not, so quote
+    # marks are left out and a full stop ends every sixth word here.
     words=st.lists(st.sampled_from(FILLER + TERMS + ["\n", "shelf", "hard-to-reach"]), min_size=20, max_size=200),
     limit=st.integers(min_value=200, max_value=600),
 )
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_chunked_findings_equal_unchunked(linter, monkeypatch, words, limit):
-    text = " ".join(words)
+    text = " ".join(w + (" ." if i % 6 == 5 else "") for i, w in enumerate(words))
     whole = [(f.start, f.end, f.rule) for f in linter.check_text(text)]
     with monkeypatch.context() as patch:
         patch.setattr(segments, "MAX_SEGMENT", limit)
-        patch.setattr(segments, "OVERLAP", limit // 4)
+        patch.setattr(segments, "OVERLAP", limit // 2)
         cut = [(f.start, f.end, f.rule) for f in linter.check_text(text)]
     assert cut == whole
 
