@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from plainwords import __version__
+from plainwords.commands.options import lexicon_options
 from plainwords.reporters import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -90,10 +91,8 @@ def cli() -> None:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "suggestion", "never"]), default=None, help="Lowest severity that makes the run fail (exit 1). Default: warning.")
 @click.option("--stdin-filename", default=None, metavar="NAME", help="Name (and so format) for text read from '-'.")
 @click.option("--include-mentions", is_flag=True, default=None, help="Also report terms that are quoted or named as words, as suggestions.")
-@click.option("--lexicon", "lexicons", multiple=True, metavar="FILE", help="An extra lexicon file (repeatable).")
-@click.option("--disable", multiple=True, metavar="NAME", help="Disable an entry id, category or topic (repeatable).")
+@lexicon_options
 @click.option("--model", default=None, metavar="NAME", help="Use an installed trained spaCy pipeline (e.g. en_core_web_sm) for sharper context.")
-@click.option("--config", "config_path", default=None, metavar="FILE", help="Configuration file (default: nearest .plainwords.toml/.yaml or pyproject.toml).")
 @click.option("--max-size", type=click.IntRange(min=1), default=None, metavar="MB", help="Skip files larger than this many megabytes (default 50).")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when writing to a terminal and NO_COLOR is unset).")
 @click.option("--statistics", is_flag=True, help="After the report, count the findings per entry (on stderr for machine formats).")

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from plainwords.commands.options import lexicon_options
+
 from plainwords.document import Document
 from plainwords.findings import Finding
 
@@ -193,26 +195,7 @@ def fix_results(
     metavar="NAME",
     help="Name (and so format) for text read from '-'; the fixed text goes to standard output.",
 )
-@click.option(
-    "--lexicon",
-    "lexicons",
-    multiple=True,
-    metavar="FILE",
-    help="An extra lexicon file (repeatable).",
-)
-@click.option(
-    "--disable",
-    multiple=True,
-    metavar="NAME",
-    help="Disable an entry id, category or topic (repeatable).",
-)
-@click.option(
-    "--config",
-    "config_path",
-    default=None,
-    metavar="FILE",
-    help="Configuration file (default: nearest .plainwords.toml/.yaml or pyproject.toml).",
-)
+@lexicon_options
 @click.option(
     "--max-size",
     type=click.IntRange(min=1),

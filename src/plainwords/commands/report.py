@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from plainwords.commands.options import lexicon_options
+
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -31,26 +33,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
     default=None,
     help="Also show terms that are quoted or named as words.",
 )
-@click.option(
-    "--lexicon",
-    "lexicons",
-    multiple=True,
-    metavar="FILE",
-    help="An extra lexicon file (repeatable).",
-)
-@click.option(
-    "--disable",
-    multiple=True,
-    metavar="NAME",
-    help="Disable an entry id, category or topic (repeatable).",
-)
-@click.option(
-    "--config",
-    "config_path",
-    default=None,
-    metavar="FILE",
-    help="Configuration file (default: the nearest one).",
-)
+@lexicon_options
 def report(paths, output, title, include_mentions, lexicons, disable, config_path) -> None:
     """Write one self-contained HTML page showing each document with its findings highlighted,
     a summary, a chart of the most frequent terms and readability figures.

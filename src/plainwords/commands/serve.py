@@ -6,6 +6,8 @@ import sys
 
 import click
 
+from plainwords.commands.options import lexicon_options
+
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -29,26 +31,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 @click.option(
     "--open", "open_browser", is_flag=True, help="Open the page in the default web browser."
 )
-@click.option(
-    "--lexicon",
-    "lexicons",
-    multiple=True,
-    metavar="FILE",
-    help="An extra lexicon file (repeatable).",
-)
-@click.option(
-    "--disable",
-    multiple=True,
-    metavar="NAME",
-    help="Disable an entry id, category or topic (repeatable).",
-)
-@click.option(
-    "--config",
-    "config_path",
-    default=None,
-    metavar="FILE",
-    help="Configuration file (default: the nearest one).",
-)
+@lexicon_options
 @click.option("-v", "--verbose", is_flag=True, help="Log every request on standard error.")
 def serve(host, port, open_browser, lexicons, disable, config_path, verbose) -> None:
     """Run a local web page for workshops: paste text, see each finding explained, apply the

@@ -1,0 +1,30 @@
+"""Options every command that lints shares, declared once so their names and help never drift."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable)
+
+
+def lexicon_options(command: F) -> F:
+    """``--lexicon FILE`` (repeatable), ``--disable NAME`` (repeatable) and ``--config FILE``,
+    passed to the command as ``lexicons``, ``disable`` and ``config_path``."""
+    for option in reversed(
+        (
+            click.option("--lexicon", "lexicons", multiple=True, metavar="FILE", help="An extra lexicon file (repeatable)."),
+            click.option("--disable", multiple=True, metavar="NAME", help="Disable an entry id, category or topic (repeatable)."),
+            click.option(
+                "--config",
+                "config_path",
+                default=None,
+                metavar="FILE",
+                help="Configuration file (default: nearest .plainwords.toml/.yaml or pyproject.toml).",
+            ),
+        )
+    ):
+        command = option(command)
+    return command
