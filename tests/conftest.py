@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
+
+# Runs never share the user's compiled-lexicon cache with the test suite (tests of the cache set
+# their own directory).
+os.environ.setdefault("PLAINWORDS_CACHE_DIR", tempfile.mkdtemp(prefix="plainwords-test-cache-"))
 
 from plainwords.engine import Linter
 from plainwords.lexicon import load_lexicon

@@ -142,3 +142,24 @@ def test_no_color_environment_is_respected(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     assert _color(None) is False
     assert _color(True) is True
+
+
+def test_own_entry_whose_alternative_is_itself_flagged_exits_two(tmp_path, capsys):
+    own = tmp_path / "ours.yaml"
+    own.write_text(
+        "category: ours\nentries:\n"
+        "  - id: hub-client\n"
+        "    terms: [hub client]\n"
+        "    alternatives: [service users of the hub]\n"
+        "    reason: We stopped calling people clients.\n"
+        "    severity: warning\n"
+        "    source: {name: Our charter, url: 'https://example.org/charter'}\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "a.txt"
+    path.write_text("Hub clients are welcome.\n", encoding="utf-8")
+    code, out, err = _run(capsys, "check", "--no-cache", "--lexicon", str(own), str(path))
+    assert code == 2 and out == ""
+    assert f"{own}:3: entry 'hub-client': alternative 'service users of the hub' is itself flagged by 'service-user'" in err
+    code, _, err = _run(capsys, "check", "--lexicon", str(own), str(path))
+    assert code == 2 and "is itself flagged" in err

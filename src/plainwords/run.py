@@ -17,7 +17,8 @@ from plainwords.discovery import discover
 from plainwords.document import Document
 from plainwords.engine import Linter, Options, allowed_forms
 from plainwords.findings import Finding
-from plainwords.lexicon import Lexicon, load_lexicon
+from plainwords.lexicon import Lexicon, LexiconError, load_lexicon
+from plainwords.yamlfile import DataError
 from plainwords.readers import KNOWN_EXTENSIONS, NotText, ReadError, read_bytes, read_path
 
 
@@ -48,7 +49,9 @@ def build_linter(config: Config, extra_lexicons: Iterable[str] = (), *, use_cach
     written to) the on-disk cache, see ``plainwords.cache``."""
     options = Options(include_mentions=config.include_mentions, allow=config.allow)
     if not use_cache:
-        return Linter(build_lexicon(config, extra_lexicons), model=config.model, options=options)
+        linter = Linter(build_lexicon(config, extra_lexicons), model=config.model, options=options)
+        check_own_alternatives(linter, [*config.lexicons, *extra_lexicons])
+        return linter
     from plainwords import cache
 
     names = lexicon_names(config, extra_lexicons)
@@ -57,9 +60,37 @@ def build_linter(config: Config, extra_lexicons: Iterable[str] = (), *, use_cach
     lexicon = compiled.lexicon if compiled is not None else _load(config, extra_lexicons)
     linter = Linter(_configured(lexicon, config), model=config.model, options=options, compiled=compiled)
     if compiled is None:
+        # Checked once, before the lexicon is cached: a cache hit has passed this already.
+        check_own_alternatives(linter, [*config.lexicons, *extra_lexicons])
         component = linter.component
         cache.store(key, cache.Compiled(lexicon, dict(component.forms), dict(component.conditions)))
     return linter
+
+
+def check_own_alternatives(linter: Linter, own_files: Iterable[str]) -> None:
+    """An organisation's entry whose alternative is itself flagged would send writers in a
+    circle; report it as ``file:line`` like any other lexicon mistake. (The shipped lexicons are
+    held to the same rule by the test suite.)"""
+    files = {str(Path(f)) for f in own_files}
+    if not files:
+        return
+    problems = []
+    for entry in linter.lexicon:
+        if str(Path(entry.file)) not in files:
+            continue
+        for alternative in entry.alternatives:
+            flagged = linter.check_text(alternative)
+            if flagged:
+                problems.append(
+                    DataError(
+                        entry.file,
+                        entry.line,
+                        f"entry '{entry.id}': alternative {alternative!r} is itself flagged by "
+                        f"'{flagged[0].rule}'; choose another or narrow that entry",
+                    )
+                )
+    if problems:
+        raise LexiconError(problems)
 
 
 class Problems:
