@@ -146,3 +146,19 @@ def test_a_check_needs_no_network(tmp_path, capsys, monkeypatch):
     path.write_text("Service users.\n", encoding="utf-8")
     code, out, _ = _run(capsys, "check", "--format", "json", str(path))
     assert code == 1 and _findings(out) == [("Service users", 1, 1)]
+
+
+def test_three_megabytes_with_120000_findings_are_all_reported_exactly(linter):
+    from plainwords.readers import read_bytes
+
+    unit = "Our service users met addicts who utilise the hub.\n"  # three findings a line
+    text = unit * 40_000  # 2.04 MB
+    text += ("Plain words for everyone, with no labels at all in them here. " * 16_000)[: 3_000_000 - len(text)]
+    document = read_bytes("big.txt", text.encode("utf-8"))
+    findings = linter.check(document)
+    assert len(findings) == 120_000
+    for index, finding in enumerate(findings):
+        line = index // 3 + 1
+        assert text[finding.start : finding.end] == finding.text
+        assert finding.line == line and finding.end_line == line
+        assert unit[finding.column - 1 : finding.end_column - 1] == finding.text
