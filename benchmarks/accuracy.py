@@ -134,10 +134,15 @@ def score_item(item: Item, findings: Sequence) -> Outcome:
         else:
             misses.append(e)
     wrong = tuple(
-        f for f in uses
-        if not any(f.category == e.category and f.start < end and start < f.end for e, start, end in places)
+        f
+        for f in uses
+        if not any(
+            f.category == e.category and f.start < end and start < f.end for e, start, end in places
+        )
     )
-    return Outcome(item, found, tuple(hits), tuple(misses), wrong, tuple(f for f in found if f.mention))
+    return Outcome(
+        item, found, tuple(hits), tuple(misses), wrong, tuple(f for f in found if f.mention)
+    )
 
 
 def evaluate(items: Sequence[Item]) -> list[Outcome]:
@@ -161,7 +166,10 @@ def scores(outcomes: Sequence[Outcome]) -> Scores:
         group = by_kind[kind]
         return sum(1 for o in group if o.false_positives) / len(group) if group else 0.0
 
-    categories = sorted({e.category for o in outcomes for e in o.item.expect} | {f.category for o in outcomes for f in o.false_positives})
+    categories = sorted(
+        {e.category for o in outcomes for e in o.item.expect}
+        | {f.category for o in outcomes for f in o.false_positives}
+    )
     by_category = {}
     for category in categories:
         tp = sum(1 for o in outcomes for e in o.hits if e.category == category)
@@ -214,7 +222,9 @@ def format_scores(title: str, s: Scores) -> list[str]:
         f"  precision (all findings)    {_pct(s.precision)}",
     ]
     for category, (p, r, tp, fp, fn) in s.by_category.items():
-        lines.append(f"  {category:<10} precision {_pct(p)}  recall {_pct(r)}  (tp {tp}, fp {fp}, fn {fn})")
+        lines.append(
+            f"  {category:<10} precision {_pct(p)}  recall {_pct(r)}  (tp {tp}, fp {fp}, fn {fn})"
+        )
     return lines
 
 
@@ -222,9 +232,13 @@ def format_errors(outcomes: Sequence[Outcome]) -> list[str]:
     lines = []
     for o in outcomes:
         for e in o.misses:
-            lines.append(f"  MISS [{o.item.kind}/{o.item.domain}] {e.term!r} ({e.category}): {o.item.text}")
+            lines.append(
+                f"  MISS [{o.item.kind}/{o.item.domain}] {e.term!r} ({e.category}): {o.item.text}"
+            )
         for f in o.false_positives:
-            lines.append(f"  FALSE POSITIVE [{o.item.kind}/{o.item.domain}] {f.text!r} ({f.category}): {o.item.text}")
+            lines.append(
+                f"  FALSE POSITIVE [{o.item.kind}/{o.item.domain}] {f.text!r} ({f.category}): {o.item.text}"
+            )
     return lines or ["  none"]
 
 
@@ -238,7 +252,9 @@ def report(
         outcomes, held = outcomes[: len(items)], outcomes[len(items) :]
         gated = [o for o in outcomes if in_gate(o.item, run.gate)]
         lines.append(f"== run '{run.name}': shipped lexicons ==")
-        lines += format_scores("all sentences" + (" (gated)" if run.gate is None else ""), scores(outcomes))
+        lines += format_scores(
+            "all sentences" + (" (gated)" if run.gate is None else ""), scores(outcomes)
+        )
         gated_scores = scores(gated)
         if run.gate is not None:
             lines += format_scores(f"gated ({len(run.gate)} focus terms)", gated_scores)
@@ -258,8 +274,12 @@ def report(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.accuracy", description=__doc__.splitlines()[0])
-    parser.add_argument("--run", action="append", help="only this run from thresholds.yaml (repeatable)")
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.accuracy", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument(
+        "--run", action="append", help="only this run from thresholds.yaml (repeatable)"
+    )
     parser.add_argument("--quiet", action="store_true", help="numbers only, no list of errors")
     args = parser.parse_args(argv)
     runs = [r for r in load_runs() if not args.run or r.name in args.run]

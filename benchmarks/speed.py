@@ -46,7 +46,9 @@ class Run:
 def run(command: Sequence[str], env: dict[str, str] | None = None, timeout: float = 1800) -> Run:
     """Run a command, discarding its output; its own rusage comes from ``wait4``."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+    )
     deadline = start + timeout
     while True:
         pid, status, usage = os.wait4(process.pid, os.WNOHANG)
@@ -63,10 +65,15 @@ def run(command: Sequence[str], env: dict[str, str] | None = None, timeout: floa
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode)
 
 
-def best(command: Sequence[str], repeat: int, env: dict[str, str] | None = None, timeout: float = 1800) -> Run:
+def best(
+    command: Sequence[str], repeat: int, env: dict[str, str] | None = None, timeout: float = 1800
+) -> Run:
     runs = [run(command, env, timeout) for _ in range(repeat)]
     return Run(
-        min(r.wall for r in runs), min(r.cpu for r in runs), max(r.rss_mb for r in runs), runs[-1].code
+        min(r.wall for r in runs),
+        min(r.cpu for r in runs),
+        max(r.rss_mb for r in runs),
+        runs[-1].code,
     )
 
 
@@ -102,7 +109,10 @@ def machine() -> dict[str, str]:
 
 def _version(command: Sequence[str]) -> str:
     try:
-        return subprocess.run(command, capture_output=True, text=True, timeout=30).stdout.strip() or "?"
+        return (
+            subprocess.run(command, capture_output=True, text=True, timeout=30).stdout.strip()
+            or "?"
+        )
     except (OSError, subprocess.SubprocessError):
         return "not installed"
 
@@ -118,7 +128,9 @@ def install_peers(directory: Path) -> dict[str, list[str]]:
         print(f"installing alex and write-good into {npm_dir} ...", file=sys.stderr)
         subprocess.run(
             ["npm", "install", "--prefix", str(npm_dir), "alex", "write-good"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
         )
     for name in ("alex", "write-good"):
         if (bins / name).exists():
@@ -127,13 +139,19 @@ def install_peers(directory: Path) -> dict[str, list[str]]:
     proselint = venv / "bin" / "proselint"
     if not proselint.exists():
         print(f"installing proselint into {venv} ...", file=sys.stderr)
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=False, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "venv", str(venv)], check=False, stdout=subprocess.DEVNULL
+        )
         subprocess.run(
             [str(venv / "bin" / "pip"), "install", "-q", "proselint"],
-            check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            check=False,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
     if proselint.exists():
-        help_text = subprocess.run([str(proselint), "--help"], capture_output=True, text=True).stdout
+        help_text = subprocess.run(
+            [str(proselint), "--help"], capture_output=True, text=True
+        ).stdout
         peers["proselint"] = [str(proselint), "check"] if "check" in help_text else [str(proselint)]
     return peers
 
@@ -176,7 +194,11 @@ def throughput(book: Path, repeat: int, synthetic: Path) -> list[tuple[str, floa
     for label, lexicon, options in (
         (f"plainwords, shipped lexicon ({len(shipped)} entries)", shipped, Options()),
         (f"plainwords, {len(big)}-entry lexicon", big, Options()),
-        (f"plainwords, {len(big)} entries, prefilter off (every paragraph parsed)", big, Options(prefilter=False)),
+        (
+            f"plainwords, {len(big)} entries, prefilter off (every paragraph parsed)",
+            big,
+            Options(prefilter=False),
+        ),
     ):
         linter = Linter(lexicon, options=options)
         seconds = cpu_time(lambda linter=linter: linter.check(read_path(str(book))), repeat)
@@ -192,7 +214,9 @@ def parallel_gain(book: Path, synthetic: Path, repeat: int) -> list[tuple]:
     from plainwords.lexicon import load_lexicon
     from plainwords.readers import read_path
 
-    linter = Linter(load_lexicon(["stigma", "jargon", str(synthetic)]), options=Options(prefilter=False))
+    linter = Linter(
+        load_lexicon(["stigma", "jargon", str(synthetic)]), options=Options(prefilter=False)
+    )
     document = read_path(str(book))
     count = words(document.text)
     rows, base = [], None
@@ -222,7 +246,9 @@ def lexicon_scaling(book: Path, source: Path, workdir: Path, repeat: int) -> lis
     for factor in (1, 10, 100):
         names = ["stigma", "jargon"]
         if factor > 1:
-            extra = write_lexicon(workdir / f"synthetic-{factor}x.yaml", shipped * factor - shipped, text)
+            extra = write_lexicon(
+                workdir / f"synthetic-{factor}x.yaml", shipped * factor - shipped, text
+            )
             names.append(str(extra))
         start = time.process_time()
         lexicon = load_lexicon(names)
@@ -232,7 +258,9 @@ def lexicon_scaling(book: Path, source: Path, workdir: Path, repeat: int) -> lis
         segments = list(linter.segments(document))
         seconds = cpu_time(lambda linter=linter: linter.check(read_path(str(book))), repeat)
         share = sum(len(s.text) for s in segments) / max(len(document.lint_text), 1)
-        rows.append((f"{factor}×", len(lexicon), build, f"{share:.1%}", seconds, f"{count / seconds:,.0f}"))
+        rows.append(
+            (f"{factor}×", len(lexicon), build, f"{share:.1%}", seconds, f"{count / seconds:,.0f}")
+        )
     return rows
 
 
@@ -249,7 +277,9 @@ def size_scaling(book: Path, repeat: int) -> list[tuple]:
         sample = text[:size] if fraction <= 1 else text * int(fraction)
         document = read_text("sample.txt", sample)
         seconds = cpu_time(lambda document=document: linter.check(document), repeat)
-        rows.append((f"{len(sample.encode()) / 1e6:.2f} MB", seconds, f"{words(sample) / seconds:,.0f}"))
+        rows.append(
+            (f"{len(sample.encode()) / 1e6:.2f} MB", seconds, f"{words(sample) / seconds:,.0f}")
+        )
     return rows
 
 
@@ -266,12 +296,25 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.speed", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.speed", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "bench-corpus")
-    parser.add_argument("--peers-dir", type=Path, default=Path.home() / ".cache" / "plainwords-bench")
-    parser.add_argument("--no-peers", action="store_true", help="skip alex, write-good and proselint")
-    parser.add_argument("--peer-kb", type=int, default=0, help="time peers on the first N kB of the book only (default: all of it)")
-    parser.add_argument("--peer-timeout", type=int, default=1500, help="seconds before a peer run is stopped")
+    parser.add_argument(
+        "--peers-dir", type=Path, default=Path.home() / ".cache" / "plainwords-bench"
+    )
+    parser.add_argument(
+        "--no-peers", action="store_true", help="skip alex, write-good and proselint"
+    )
+    parser.add_argument(
+        "--peer-kb",
+        type=int,
+        default=0,
+        help="time peers on the first N kB of the book only (default: all of it)",
+    )
+    parser.add_argument(
+        "--peer-timeout", type=int, default=1500, help="seconds before a peer run is stopped"
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (best is kept)")
     parser.add_argument("--output", type=Path, help="also write the report (Markdown) here")
     args = parser.parse_args(argv)
@@ -306,11 +349,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         many_serial = best([*plainwords, "--jobs", "1", str(small)], r, env)
         many_two = best([*plainwords, "--jobs", "2", str(small)], r, env)
         rows = [
-            ("one file, 3.2 MB (automatic jobs)", one.wall, one.cpu, f"{book_words / one.wall:,.0f}", f"{one.rss_mb:.0f}", "1.00"),
-            ("one file, --jobs 1", one_serial.wall, one_serial.cpu, f"{book_words / one_serial.wall:,.0f}", f"{one_serial.rss_mb:.0f}", f"{one_serial.wall / one.wall:.2f}"),
-            ("500 small files, same text (automatic)", many.wall, many.cpu, f"{book_words / many.wall:,.0f}", f"{many.rss_mb:.0f}", f"{many.wall / one.wall:.2f}"),
-            ("500 small files, --jobs 1", many_serial.wall, many_serial.cpu, f"{book_words / many_serial.wall:,.0f}", f"{many_serial.rss_mb:.0f}", f"{many_serial.wall / one.wall:.2f}"),
-            ("500 small files, --jobs 2", many_two.wall, many_two.cpu, f"{book_words / many_two.wall:,.0f}", f"{many_two.rss_mb:.0f}", f"{many_two.wall / one.wall:.2f}"),
+            (
+                "one file, 3.2 MB (automatic jobs)",
+                one.wall,
+                one.cpu,
+                f"{book_words / one.wall:,.0f}",
+                f"{one.rss_mb:.0f}",
+                "1.00",
+            ),
+            (
+                "one file, --jobs 1",
+                one_serial.wall,
+                one_serial.cpu,
+                f"{book_words / one_serial.wall:,.0f}",
+                f"{one_serial.rss_mb:.0f}",
+                f"{one_serial.wall / one.wall:.2f}",
+            ),
+            (
+                "500 small files, same text (automatic)",
+                many.wall,
+                many.cpu,
+                f"{book_words / many.wall:,.0f}",
+                f"{many.rss_mb:.0f}",
+                f"{many.wall / one.wall:.2f}",
+            ),
+            (
+                "500 small files, --jobs 1",
+                many_serial.wall,
+                many_serial.cpu,
+                f"{book_words / many_serial.wall:,.0f}",
+                f"{many_serial.rss_mb:.0f}",
+                f"{many_serial.wall / one.wall:.2f}",
+            ),
+            (
+                "500 small files, --jobs 2",
+                many_two.wall,
+                many_two.cpu,
+                f"{book_words / many_two.wall:,.0f}",
+                f"{many_two.rss_mb:.0f}",
+                f"{many_two.wall / one.wall:.2f}",
+            ),
         ]
         section(
             "Whole runs of `plainwords check` (fresh process, cache warm)",
@@ -328,17 +406,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         base_cpu = min(x.cpu for x in cold["spacy"])
         rows = []
         for label, key in (
-            ('`python -c "import spacy; spacy.blank(\'en\')"`', "spacy"),
+            ("`python -c \"import spacy; spacy.blank('en')\"`", "spacy"),
             (f"`plainwords check {first.name}` (cache warm)", "cached"),
             (f"`plainwords check --no-cache {first.name}`", "nocache"),
         ):
             runs = cold[key]
             wall, cpu = min(x.wall for x in runs), min(x.cpu for x in runs)
             median = statistics.median(x.wall for x in runs)
-            rows.append((label, wall, median, cpu, f"{max(x.rss_mb for x in runs):.0f}", f"{wall / base_wall:.2f}", f"{cpu / base_cpu:.2f}"))
+            rows.append(
+                (
+                    label,
+                    wall,
+                    median,
+                    cpu,
+                    f"{max(x.rss_mb for x in runs):.0f}",
+                    f"{wall / base_wall:.2f}",
+                    f"{cpu / base_cpu:.2f}",
+                )
+            )
         section(
             "Cold start: one small file, the pre-commit case",
-            table(["command", "best wall s", "median wall s", "best CPU s", "peak MB", "× spaCy (wall)", "× spaCy (CPU)"], rows),
+            table(
+                [
+                    "command",
+                    "best wall s",
+                    "median wall s",
+                    "best CPU s",
+                    "peak MB",
+                    "× spaCy (wall)",
+                    "× spaCy (CPU)",
+                ],
+                rows,
+            ),
         )
 
         if peers:
@@ -354,42 +453,106 @@ def main(argv: Sequence[str] | None = None) -> int:
             ours = best([*plainwords, str(sample)], r, env)
             ours_start = best([*plainwords, str(tiny)], r, env)
             ours_work = max(ours.cpu - ours_start.cpu, 1e-3)
-            rows = [("plainwords", ours.wall, ours.cpu, ours_start.cpu, f"{sample_words / ours.cpu:,.0f}", f"{ours.rss_mb:.0f}", "1.0", "1.0", "1.0")]
+            rows = [
+                (
+                    "plainwords",
+                    ours.wall,
+                    ours.cpu,
+                    ours_start.cpu,
+                    f"{sample_words / ours.cpu:,.0f}",
+                    f"{ours.rss_mb:.0f}",
+                    "1.0",
+                    "1.0",
+                    "1.0",
+                )
+            ]
             for name, command in peers.items():
                 start = best([*command, str(tiny)], r, timeout=300)
                 peer = run([*command, str(sample)], timeout=args.peer_timeout)
                 if peer.code == -9:
-                    rows.append((name, f"> {args.peer_timeout} (stopped)", peer.cpu, start.cpu, "", f"{peer.rss_mb:.0f}", f"> {args.peer_timeout / ours.wall:.1f}", f"> {peer.cpu / ours.cpu:.1f}", ""))
+                    rows.append(
+                        (
+                            name,
+                            f"> {args.peer_timeout} (stopped)",
+                            peer.cpu,
+                            start.cpu,
+                            "",
+                            f"{peer.rss_mb:.0f}",
+                            f"> {args.peer_timeout / ours.wall:.1f}",
+                            f"> {peer.cpu / ours.cpu:.1f}",
+                            "",
+                        )
+                    )
                     continue
-                rows.append((
-                    name, peer.wall, peer.cpu, start.cpu, f"{sample_words / peer.cpu:,.0f}", f"{peer.rss_mb:.0f}",
-                    f"{peer.wall / ours.wall:.1f}", f"{peer.cpu / ours.cpu:.1f}", f"{(peer.cpu - start.cpu) / ours_work:.1f}",
-                ))
+                rows.append(
+                    (
+                        name,
+                        peer.wall,
+                        peer.cpu,
+                        start.cpu,
+                        f"{sample_words / peer.cpu:,.0f}",
+                        f"{peer.rss_mb:.0f}",
+                        f"{peer.wall / ours.wall:.1f}",
+                        f"{peer.cpu / ours.cpu:.1f}",
+                        f"{(peer.cpu - start.cpu) / ours_work:.1f}",
+                    )
+                )
             section(
                 f"Peers on the same text: {len(sample_text.encode()) / 1e6:.2f} MB of War and Peace ({sample_words:,} words), one file, fresh process",
-                table(["tool", "wall s", "CPU s", "start-up CPU s", "words/s (CPU)", "peak MB", "× plainwords (wall)", "× plainwords (CPU)", "× plainwords (CPU minus start-up)"], rows)
+                table(
+                    [
+                        "tool",
+                        "wall s",
+                        "CPU s",
+                        "start-up CPU s",
+                        "words/s (CPU)",
+                        "peak MB",
+                        "× plainwords (wall)",
+                        "× plainwords (CPU)",
+                        "× plainwords (CPU minus start-up)",
+                    ],
+                    rows,
+                )
                 + "\n\nStart-up is each tool's CPU time on a one-line file. Exit statuses are ignored (each tool exits non-zero when it finds something).",
             )
 
         from benchmarks.synthetic import write_lexicon
 
-        synthetic = write_lexicon(workdir / "synthetic-400.yaml", 400, (corpus / "medium" / "pride-and-prejudice.txt").read_text(encoding="utf-8"))
+        synthetic = write_lexicon(
+            workdir / "synthetic-400.yaml",
+            400,
+            (corpus / "medium" / "pride-and-prejudice.txt").read_text(encoding="utf-8"),
+        )
         section(
             "Throughput in one process (CPU time, best of runs; the 3.2 MB book, read included)",
-            table(["what", "CPU s", "words/s", "× tokenizer speed"], throughput(book, r, synthetic)),
+            table(
+                ["what", "CPU s", "words/s", "× tokenizer speed"], throughput(book, r, synthetic)
+            ),
         )
         section(
             "Both cores: the book with every paragraph parsed (400 entries, prefilter off), wall time",
-            table(["processes", "wall s", "words/s", "speed-up"], parallel_gain(book, synthetic, r)),
+            table(
+                ["processes", "wall s", "words/s", "speed-up"], parallel_gain(book, synthetic, r)
+            ),
         )
         section(
             "Lexicon size (synthetic entries: rare word pairs from *Pride and Prejudice*)",
             table(
-                ["size", "entries", "build s (no cache)", "text sent to spaCy", "check CPU s", "words/s"],
+                [
+                    "size",
+                    "entries",
+                    "build s (no cache)",
+                    "text sent to spaCy",
+                    "check CPU s",
+                    "words/s",
+                ],
                 lexicon_scaling(book, corpus / "medium" / "pride-and-prejudice.txt", workdir, r),
             ),
         )
-        section("File size (shipped lexicon, one process)", table(["size", "CPU s", "words/s"], size_scaling(book, r)))
+        section(
+            "File size (shipped lexicon, one process)",
+            table(["size", "CPU s", "words/s"], size_scaling(book, r)),
+        )
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     if args.output:

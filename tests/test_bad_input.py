@@ -153,7 +153,9 @@ def test_three_megabytes_with_120000_findings_are_all_reported_exactly(linter):
 
     unit = "Our service users met addicts who utilise the hub.\n"  # three findings a line
     text = unit * 40_000  # 2.04 MB
-    text += ("Plain words for everyone, with no labels at all in them here. " * 16_000)[: 3_000_000 - len(text)]
+    text += ("Plain words for everyone, with no labels at all in them here. " * 16_000)[
+        : 3_000_000 - len(text)
+    ]
     document = read_bytes("big.txt", text.encode("utf-8"))
     findings = linter.check(document)
     assert len(findings) == 120_000

@@ -10,6 +10,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.synthetic import write_lexicon  # noqa: E402
+
 from plainwords.engine import Linter  # noqa: E402
 from plainwords.lexicon import load_lexicon  # noqa: E402
 

@@ -214,7 +214,9 @@ def test_typing_a_sentence_shows_three_explained_highlights(page, workshop):
     expect(tip).to_be_visible()
     from plainwords.lexicon import load_lexicon
 
-    expect(tip.locator(".pw-alt")).to_have_text(list(load_lexicon(["stigma"]).get("addict").alternatives))
+    expect(tip.locator(".pw-alt")).to_have_text(
+        list(load_lexicon(["stigma"]).get("addict").alternatives)
+    )
     box, mark_box = tip.bounding_box(), third.bounding_box()
     assert box["y"] >= mark_box["y"] + mark_box["height"] - 2  # below the words, not over them
     assert box["x"] >= 0 and box["x"] + box["width"] <= 1200
@@ -271,7 +273,17 @@ def _searched(lexicon, query: str) -> int:
     words = query.lower().split()
     count = 0
     for e in lexicon:
-        text = " ".join([e.id, e.category, e.topic or "", " ".join(e.terms), " ".join(e.alternatives), e.reason, e.note or ""]).lower()
+        text = " ".join(
+            [
+                e.id,
+                e.category,
+                e.topic or "",
+                " ".join(e.terms),
+                " ".join(e.alternatives),
+                e.reason,
+                e.note or "",
+            ]
+        ).lower()
         count += all(w in text for w in words)
     return count
 
@@ -283,15 +295,21 @@ def test_the_lexicon_panel_is_searchable(page, workshop, lexicon):
     entries = page.locator("#pw-entries > li")
     expect(entries).to_have_count(len(lexicon))
     page.fill("#pw-search", "homeless shelter feeds")
-    expect(page.locator("#pw-entries > li:visible")).to_have_count(_searched(lexicon, "homeless shelter feeds"))
+    expect(page.locator("#pw-entries > li:visible")).to_have_count(
+        _searched(lexicon, "homeless shelter feeds")
+    )
     page.fill("#pw-search", "the-homeless")
     expect(page.locator("#pw-entries > li:visible")).to_have_count(1)
-    expect(page.locator("#pw-entries > li:visible")).to_contain_text("people experiencing homelessness")
+    expect(page.locator("#pw-entries > li:visible")).to_contain_text(
+        "people experiencing homelessness"
+    )
     shown = _searched(lexicon, "plain english")
     assert 1 < shown < len(lexicon)
     page.fill("#pw-search", "plain english")
     expect(page.locator("#pw-entries > li:visible")).to_have_count(shown)
-    expect(page.locator("#pw-lexicon-count")).to_have_text(f"Showing {shown} of {len(lexicon)} entries")
+    expect(page.locator("#pw-lexicon-count")).to_have_text(
+        f"Showing {shown} of {len(lexicon)} entries"
+    )
     page.fill("#pw-search", "")
     expect(page.locator("#pw-entries > li:visible")).to_have_count(len(lexicon))
 
@@ -368,7 +386,10 @@ def test_report_and_page_build_the_same_highlights(page, tmp_path, capsys):
     import json
 
     source = tmp_path / "same.txt"
-    source.write_text("Our service users include the homeless.\nWe will utilise addicts' skills.", encoding="utf-8")
+    source.write_text(
+        "Our service users include the homeless.\nWe will utilise addicts' skills.",
+        encoding="utf-8",
+    )
     out = tmp_path / "same.html"
     assert main(["report", str(source), "-o", str(out)]) == 0
     capsys.readouterr()

@@ -72,7 +72,9 @@ def test_a_changed_lexicon_file_is_rebuilt(cache_dir, tmp_path):
     text = "We offer wraparound care and wraparounds, not a wraparound car, and joined-up support."
     before = build_linter(Config(builtin=("stigma",)), [str(own)])
     assert [f.text for f in before.check_text(text)] == ["wraparound", "wraparounds"]
-    assert [f.text for f in build_linter(Config(builtin=("stigma",)), [str(own)]).check_text(text)] == ["wraparound", "wraparounds"]
+    assert [
+        f.text for f in build_linter(Config(builtin=("stigma",)), [str(own)]).check_text(text)
+    ] == ["wraparound", "wraparounds"]
     own.write_text(OWN.format(term="joined-up support"), encoding="utf-8")
     after = build_linter(Config(builtin=("stigma",)), [str(own)])
     assert [f.text for f in after.check_text(text)] == ["joined-up support"]

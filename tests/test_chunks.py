@@ -91,10 +91,16 @@ def test_terms_straddling_every_cut_are_found_once(linter, monkeypatch):
     # Context within OVERLAP characters ("shelf" after "hard to reach", a word in the same short
     # sentence) is seen across a cut; a quotation or sentence longer than OVERLAP is not, so quote
     # marks are left out and a full stop ends every sixth word here.
-    words=st.lists(st.sampled_from(FILLER + TERMS + ["\n", "shelf", "hard-to-reach"]), min_size=20, max_size=200),
+    words=st.lists(
+        st.sampled_from(FILLER + TERMS + ["\n", "shelf", "hard-to-reach"]),
+        min_size=20,
+        max_size=200,
+    ),
     limit=st.integers(min_value=200, max_value=600),
 )
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 def test_chunked_findings_equal_unchunked(linter, monkeypatch, words, limit):
     text = " ".join(w + (" ." if i % 6 == 5 else "") for i, w in enumerate(words))
     whole = [(f.start, f.end, f.rule) for f in linter.check_text(text)]
@@ -109,7 +115,10 @@ def test_chunked_findings_equal_unchunked(linter, monkeypatch, words, limit):
 def test_folded_chunks_map_offsets_back(linter, monkeypatch, line_end):
     monkeypatch.setattr(segments, "MAX_SEGMENT", 300)
     monkeypatch.setattr(segments, "OVERLAP", 60)
-    lines = [f"line {i} of the notes,{'  ' if i % 3 else ''} with hard to{line_end}reach groups" for i in range(60)]
+    lines = [
+        f"line {i} of the notes,{'  ' if i % 3 else ''} with hard to{line_end}reach groups"
+        for i in range(60)
+    ]
     text = line_end.join(lines)
     findings = linter.check_text(text)
     assert len(findings) == 60

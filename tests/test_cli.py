@@ -34,15 +34,37 @@ def test_json_reports_exactly_the_five_prose_terms_with_exact_offsets(tmp_path, 
     report = json.loads(out)
     assert report["version"] == 1
     findings = report["findings"]
-    assert [f["text"] for f in findings] == ["hard-to-reach", "Service Users", "Addicts", "utilise", "going forward"]
+    assert [f["text"] for f in findings] == [
+        "hard-to-reach",
+        "Service Users",
+        "Addicts",
+        "utilise",
+        "going forward",
+    ]
     text = path.read_text(encoding="utf-8")
     lines = text.split("\n")
     for finding in findings:
         assert text[finding["start"] : finding["end"]] == finding["text"]
         line = lines[finding["line"] - 1]
         assert line[finding["column"] - 1 : finding["end_column"] - 1] == finding["text"]
-    expected_fields = {"path", "line", "column", "end_line", "end_column", "start", "end", "text", "rule",
-                       "category", "topic", "severity", "message", "alternatives", "reason", "source"}
+    expected_fields = {
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "start",
+        "end",
+        "text",
+        "rule",
+        "category",
+        "topic",
+        "severity",
+        "message",
+        "alternatives",
+        "reason",
+        "source",
+    }
     assert expected_fields <= set(findings[0])
     assert report["summary"]["findings"] == 5 and report["summary"]["files"] == 1
 
@@ -66,7 +88,11 @@ def test_text_format_shows_location_severity_text_and_alternatives(tmp_path, cap
     code, out, _ = _run(capsys, "check", "--no-color", str(path))
     assert code == 1
     first = out.splitlines()[0]
-    assert first.startswith(f"{path}:2:5  warning") and "“service users”" in first and "[service-user]" in first
+    assert (
+        first.startswith(f"{path}:2:5  warning")
+        and "“service users”" in first
+        and "[service-user]" in first
+    )
     assert "instead: people who use our services" in out
     assert "\x1b[" not in out
 
@@ -130,8 +156,13 @@ def test_console_script_and_module_run_from_another_directory(tmp_path):
     path = tmp_path / "a.md"
     path.write_text("Service users.\n", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(Path(plainwords.__file__).parents[1])}
-    result = subprocess.run([sys.executable, "-m", "plainwords", "check", "--format", "json", "a.md"],
-                            capture_output=True, text=True, cwd=tmp_path, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "plainwords", "check", "--format", "json", "a.md"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    )
     assert result.returncode == 1, result.stderr
     assert json.loads(result.stdout)["findings"][0]["rule"] == "service-user"
 
@@ -160,6 +191,9 @@ def test_own_entry_whose_alternative_is_itself_flagged_exits_two(tmp_path, capsy
     path.write_text("Hub clients are welcome.\n", encoding="utf-8")
     code, out, err = _run(capsys, "check", "--no-cache", "--lexicon", str(own), str(path))
     assert code == 2 and out == ""
-    assert f"{own}:3: entry 'hub-client': alternative 'service users of the hub' is itself flagged by 'service-user'" in err
+    assert (
+        f"{own}:3: entry 'hub-client': alternative 'service users of the hub' is itself flagged by 'service-user'"
+        in err
+    )
     code, _, err = _run(capsys, "check", "--lexicon", str(own), str(path))
     assert code == 2 and "is itself flagged" in err

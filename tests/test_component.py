@@ -54,7 +54,9 @@ def test_add_pipe_by_name_works_without_importing_plainwords(tmp_path):
         "assert 'plainwords' not in sys.modules or True\n"
         "print(sorted((s.text, s.label_, s.id_) for s in doc.spans['plainwords']))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     assert "('addicts', 'stigma', 'addict')" in result.stdout
     assert "('service users', 'stigma', 'service-user')" in result.stdout
@@ -69,40 +71,78 @@ def test_spans_carry_category_label_and_entry_id():
 
 def test_plurals_and_case_are_matched_from_one_base_form():
     nlp = _nlp(_entry("addict", "[addict]"))
-    assert _found(nlp, "Addicts and addicts and ADDICTS.") == [("Addicts", "addict"), ("addicts", "addict"), ("ADDICTS", "addict")]
+    assert _found(nlp, "Addicts and addicts and ADDICTS.") == [
+        ("Addicts", "addict"),
+        ("addicts", "addict"),
+        ("ADDICTS", "addict"),
+    ]
 
 
 def test_verb_inflections_of_a_phrase():
     nlp = _nlp(_entry("suffer-from", "[suffer from]", "inflect: verb"))
     text = "She suffers from it, suffered from it, is suffering from it and may suffer from it."
-    assert [t for t, _ in _found(nlp, text)] == ["suffers from", "suffered from", "suffering from", "suffer from"]
+    assert [t for t, _ in _found(nlp, text)] == [
+        "suffers from",
+        "suffered from",
+        "suffering from",
+        "suffer from",
+    ]
 
 
 def test_hyphen_and_space_variants_match_each_other():
-    nlp = _nlp(_entry("hard-to-reach", "[hard to reach]", "inflect: none"), _entry("wheelchair-bound", "[wheelchair-bound]"))
-    found = _found(nlp, "Hard-to-reach people, hard to reach people; she is wheelchair bound and wheelchair-bound.")
-    assert found == [("Hard-to-reach", "hard-to-reach"), ("hard to reach", "hard-to-reach"), ("wheelchair bound", "wheelchair-bound"), ("wheelchair-bound", "wheelchair-bound")]
+    nlp = _nlp(
+        _entry("hard-to-reach", "[hard to reach]", "inflect: none"),
+        _entry("wheelchair-bound", "[wheelchair-bound]"),
+    )
+    found = _found(
+        nlp,
+        "Hard-to-reach people, hard to reach people; she is wheelchair bound and wheelchair-bound.",
+    )
+    assert found == [
+        ("Hard-to-reach", "hard-to-reach"),
+        ("hard to reach", "hard-to-reach"),
+        ("wheelchair bound", "wheelchair-bound"),
+        ("wheelchair-bound", "wheelchair-bound"),
+    ]
 
 
 def test_spelling_variants_only_where_the_entry_asks():
-    nlp = _nlp(_entry("utilise", "[utilise]", "inflect: verb\nspelling_variants: true"), _entry("organise", "[organise]", "inflect: verb"))
-    assert [t for t, _ in _found(nlp, "We utilize and utilised; we organise but organize.")] == ["utilize", "utilised", "organise"]
+    nlp = _nlp(
+        _entry("utilise", "[utilise]", "inflect: verb\nspelling_variants: true"),
+        _entry("organise", "[organise]", "inflect: verb"),
+    )
+    assert [t for t, _ in _found(nlp, "We utilize and utilised; we organise but organize.")] == [
+        "utilize",
+        "utilised",
+        "organise",
+    ]
 
 
 def test_longest_match_wins_and_text_is_reported_once():
     nlp = _nlp(_entry("user", "[user]"), _entry("service-user", "[service user]"))
-    assert _found(nlp, "A service user and a user.") == [("service user", "service-user"), ("user", "user")]
+    assert _found(nlp, "A service user and a user.") == [
+        ("service user", "service-user"),
+        ("user", "user"),
+    ]
 
 
 def test_unless_followed_by_leaves_the_innocent_sense_alone():
-    nlp = _nlp(_entry("hard-to-reach", "[hard to reach]", "inflect: none\nunless:\n  followed_by: [shelf]"))
+    nlp = _nlp(
+        _entry("hard-to-reach", "[hard to reach]", "inflect: none\nunless:\n  followed_by: [shelf]")
+    )
     assert _found(nlp, "A hard to reach shelf.") == []
     assert _found(nlp, "Hard to reach shelves.") == []
     assert _found(nlp, "Hard to reach families.") == [("Hard to reach", "hard-to-reach")]
 
 
 def test_when_condition_must_hold():
-    nlp = _nlp(_entry("deliver", "[deliver]", "inflect: verb\nwhen:\n  followed_by: [outcomes, better outcomes]"))
+    nlp = _nlp(
+        _entry(
+            "deliver",
+            "[deliver]",
+            "inflect: verb\nwhen:\n  followed_by: [outcomes, better outcomes]",
+        )
+    )
     assert _found(nlp, "We delivered better outcomes.") == [("delivered", "deliver")]
     assert _found(nlp, "The courier delivered the parcel.") == []
 
@@ -121,7 +161,11 @@ def test_quoted_term_is_a_mention_not_a_use():
 
 
 def test_token_patterns_from_the_lexicon():
-    nlp = _nlp(_entry("did-not-attend", "[]", "patterns:\n  - [{LOWER: did}, {LOWER: not}, {LOWER: attend}]").replace("terms: []", "terms: [dna appointment]"))
+    nlp = _nlp(
+        _entry(
+            "did-not-attend", "[]", "patterns:\n  - [{LOWER: did}, {LOWER: not}, {LOWER: attend}]"
+        ).replace("terms: []", "terms: [dna appointment]")
+    )
     assert _found(nlp, "He did not attend.") == [("did not attend", "did-not-attend")]
 
 

@@ -66,12 +66,28 @@ def _compiled(blank, **fields):
 @pytest.mark.parametrize(
     "block, message, line",
     [
-        ("unless:\n  sentence_has: 3", "'unless.sentence_has' must be a list of words or phrases", 11),
+        (
+            "unless:\n  sentence_has: 3",
+            "'unless.sentence_has' must be a list of words or phrases",
+            11,
+        ),
         ("unless:\n  proper_name: yes please", "'unless.proper_name' must be true or false", 11),
-        ("when:\n  followed_by_capitalised: 1", "'when.followed_by_capitalised' must be true or false", 11),
-        ("when:\n  pos: [NOUNISH]", "'when.pos' has 'NOUNISH', not a universal part-of-speech tag", 11),
+        (
+            "when:\n  followed_by_capitalised: 1",
+            "'when.followed_by_capitalised' must be true or false",
+            11,
+        ),
+        (
+            "when:\n  pos: [NOUNISH]",
+            "'when.pos' has 'NOUNISH', not a universal part-of-speech tag",
+            11,
+        ),
         ("unless:\n  head: [open source]", "'unless.head' lists single words", 11),
-        ("unless:\n  after: [x]\n  window: 99", "'unless.window' must be a whole number from 1 to 50", 12),
+        (
+            "unless:\n  after: [x]\n  window: 99",
+            "'unless.window' must be a whole number from 1 to 50",
+            12,
+        ),
         ("unless:\n  folowed_by: [shelf]", "unknown condition 'folowed_by' in 'unless'", 11),
     ],
 )
@@ -93,14 +109,23 @@ def test_good_conditions_parse_into_the_entry():
     u = entry.unless
     assert u.sentence_has == ("gene", "genetic") and u.proper_name and u.followed_by_capitalised
     assert (u.after, u.before, u.window) == (("parcel",), ("courier",), 4)
-    assert (u.pos, u.dep, u.head, u.object) == (("NOUN", "PROPN"), ("amod",), ("software",), ("parcel",))
+    assert (u.pos, u.dep, u.head, u.object) == (
+        ("NOUN", "PROPN"),
+        ("amod",),
+        ("software",),
+        ("parcel",),
+    )
     assert u.needs_model() and not Conditions(after=("x",)).needs_model()
 
 
 # -- model-free conditions ----------------------------------------------------------------------------
 def test_sentence_bounds_cut_at_final_punctuation_and_closing_quotes(blank):
     doc = blank('He left. "She stayed." Then rain')
-    assert [doc[slice(*sentence_bounds(doc, i))].text for i in (0, 4, 8)] == ["He left.", '"She stayed."', "Then rain"]
+    assert [doc[slice(*sentence_bounds(doc, i))].text for i in (0, 4, 8)] == [
+        "He left.",
+        '"She stayed."',
+        "Then rain",
+    ]
 
 
 def test_after_and_before_look_within_the_window_and_the_sentence(blank):
@@ -113,7 +138,9 @@ def test_after_and_before_look_within_the_window_and_the_sentence(blank):
     assert before(doc, 5, _compiled(blank, before=("we",)).before, 6)
 
 
-def test_sentence_has_looks_anywhere_in_the_sentence_but_not_in_the_match_or_the_next_sentence(blank):
+def test_sentence_has_looks_anywhere_in_the_sentence_but_not_in_the_match_or_the_next_sentence(
+    blank,
+):
     doc = blank("Her DNA sample was sent to the genetics lab. She was DNA twice.")
     genes = _compiled(blank, sentence_has=("genetics", "sample")).sentence_has
     assert sentence_has(doc, 1, 2, genes)
@@ -155,10 +182,18 @@ def test_proper_name_is_a_run_of_capitalised_words(blank, text, start, end, expe
 
 def test_new_conditions_in_a_lexicon_end_to_end():
     nlp = _nlp(
-        _entry("dna", "[DNA]", "case_sensitive: true\nunless:\n  sentence_has: [genetic, sample, test, gene, sequence]"),
+        _entry(
+            "dna",
+            "[DNA]",
+            "case_sensitive: true\nunless:\n  sentence_has: [genetic, sample, test, gene, sequence]",
+        ),
         _entry("homeless", "[homeless]", "inflect: none\nunless:\n  followed_by_capitalised: true"),
         _entry("service-user", "[service user]", "unless:\n  proper_name: true"),
-        _entry("deliver", "[deliver]", "inflect: verb\nwhen:\n  after: [outcomes, priorities]\n  window: 4"),
+        _entry(
+            "deliver",
+            "[deliver]",
+            "inflect: verb\nwhen:\n  after: [outcomes, priorities]\n  window: 4",
+        ),
     )
     assert _found(nlp, "He was DNA for two appointments.") == ["DNA"]
     assert _found(nlp, "A DNA sample was taken for the genetic test.") == []
@@ -183,7 +218,11 @@ def _parsed(nlp, words, pos, heads, deps) -> Doc:
 
 def test_model_aware_conditions_read_a_tagged_and_parsed_doc():
     nlp = _nlp(
-        _entry("vulnerable", "[vulnerable]", "inflect: none\nunless:\n  head: [software, version, server]"),
+        _entry(
+            "vulnerable",
+            "[vulnerable]",
+            "inflect: none\nunless:\n  head: [software, version, server]",
+        ),
         _entry("deliver", "[deliver]", "inflect: verb\nwhen:\n  object: [outcome, priority]"),
         _entry("key", "[key]", "inflect: none\nwhen:\n  pos: [ADJ]\n  dep: [amod, acomp]"),
     )
@@ -249,7 +288,11 @@ def test_a_missing_model_is_a_clear_usage_error(tmp_path, capsys):
 
 
 def test_sentence_bounds_follow_a_trained_pipelines_sentence_starts(blank):
-    doc = Doc(blank.vocab, words=["Dr", ".", "Smith", "saw", "DNA", "results"], sent_starts=[True, False, False, False, False, False])
+    doc = Doc(
+        blank.vocab,
+        words=["Dr", ".", "Smith", "saw", "DNA", "results"],
+        sent_starts=[True, False, False, False, False, False],
+    )
     assert sentence_bounds(doc, 4) == (0, 6)
     plain = blank("Dr. Smith saw DNA results")
     assert sentence_bounds(plain, 3) == (0, 5)

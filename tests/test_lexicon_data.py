@@ -31,24 +31,37 @@ def test_no_term_is_in_two_entries():
     for entry in ENTRIES:
         for term in entry.terms:
             key = term.lower()
-            assert seen.setdefault(key, entry.id) == entry.id, f"{term!r} in {seen[key]} and {entry.id}"
+            assert seen.setdefault(key, entry.id) == entry.id, (
+                f"{term!r} in {seen[key]} and {entry.id}"
+            )
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=_ids(ENTRIES))
 def test_entry_is_complete(entry):
-    assert entry.reason and entry.alternatives and entry.source.name and entry.source.url.startswith("http")
+    assert (
+        entry.reason
+        and entry.alternatives
+        and entry.source.name
+        and entry.source.url.startswith("http")
+    )
     assert entry.examples.flag, "every entry shows at least one sentence it flags"
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=_ids(ENTRIES))
 def test_examples_behave_as_labelled(entry, linter):
     for sentence in entry.examples.flag:
-        assert entry.id in [f.rule for f in linter.check_text(sentence)], f"not flagged: {sentence!r}"
+        assert entry.id in [f.rule for f in linter.check_text(sentence)], (
+            f"not flagged: {sentence!r}"
+        )
     for sentence in entry.examples.ok:
-        assert entry.id not in [f.rule for f in linter.check_text(sentence)], f"flagged: {sentence!r}"
+        assert entry.id not in [f.rule for f in linter.check_text(sentence)], (
+            f"flagged: {sentence!r}"
+        )
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=_ids(ENTRIES))
 def test_alternatives_pass_clean(entry, linter):
     for alternative in entry.alternatives:
-        assert linter.check_text(alternative) == [], f"alternative {alternative!r} is itself flagged"
+        assert linter.check_text(alternative) == [], (
+            f"alternative {alternative!r} is itself flagged"
+        )

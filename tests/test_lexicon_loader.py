@@ -33,13 +33,22 @@ def _problems(tmp_path, text: str) -> list[str]:
 def test_a_valid_file_loads_with_category_from_the_file(tmp_path):
     lexicon, path = _load(tmp_path, "version: 1\ncategory: local\nentries:\n" + GOOD_ENTRY)
     (entry,) = lexicon.entries
-    assert (entry.id, entry.category, entry.terms, entry.severity) == ("bed-blocker", "local", ("bed blocker",), "warning")
+    assert (entry.id, entry.category, entry.terms, entry.severity) == (
+        "bed-blocker",
+        "local",
+        ("bed blocker",),
+        "warning",
+    )
     assert entry.file == path and entry.line == 4
 
 
 def test_malformed_yaml_names_the_line(tmp_path):
     problems = _problems(tmp_path, "category: local\nentries:\n  - id: x\n    terms: [unclosed\n")
-    assert len(problems) == 1 and problems[0].startswith("ours.yaml:") and "invalid YAML" in problems[0]
+    assert (
+        len(problems) == 1
+        and problems[0].startswith("ours.yaml:")
+        and "invalid YAML" in problems[0]
+    )
 
 
 def test_every_problem_is_reported_with_its_line(tmp_path):
@@ -55,13 +64,18 @@ def test_every_problem_is_reported_with_its_line(tmp_path):
     )
     problems = _problems(tmp_path, text)
     assert "ours.yaml:3: entry 'Bad_Id': 'id' must be kebab-case, like 'hard-to-reach'" in problems
-    assert "ours.yaml:7: entry 'Bad_Id': 'severity' must be one of error, warning, suggestion" in problems
+    assert (
+        "ours.yaml:7: entry 'Bad_Id': 'severity' must be one of error, warning, suggestion"
+        in problems
+    )
     assert any(p.startswith("ours.yaml:8:") and "url" in p for p in problems)
     assert any(p.startswith("ours.yaml:9:") and "unknown key 'colour'" in p for p in problems)
 
 
 def test_missing_required_fields(tmp_path):
-    problems = _problems(tmp_path, "category: local\nentries:\n  - id: lonely\n    terms: [alone]\n")
+    problems = _problems(
+        tmp_path, "category: local\nentries:\n  - id: lonely\n    terms: [alone]\n"
+    )
     joined = "\n".join(problems)
     for field in ("alternatives", "reason", "source"):
         assert f"'{field}' is required" in joined
@@ -70,17 +84,22 @@ def test_missing_required_fields(tmp_path):
 
 def test_duplicate_ids_and_terms_across_entries(tmp_path):
     same_id = GOOD_ENTRY.replace("terms: [bed blocker]", "terms: [bed hog]")
-    same_term = GOOD_ENTRY.replace("id: bed-blocker", "id: bed-blocking").replace("[bed blocker]", "[Bed Blocker]")
+    same_term = GOOD_ENTRY.replace("id: bed-blocker", "id: bed-blocking").replace(
+        "[bed blocker]", "[Bed Blocker]"
+    )
     problems = _problems(tmp_path, "category: local\nentries:\n" + GOOD_ENTRY + same_id + same_term)
     assert any("duplicate id 'bed-blocker'" in p and p.startswith("ours.yaml:9:") for p in problems)
     assert any(
-        "entry 'bed-blocking': term 'Bed Blocker' is already in entry 'bed-blocker'" in p and p.startswith("ours.yaml:15:")
+        "entry 'bed-blocking': term 'Bed Blocker' is already in entry 'bed-blocker'" in p
+        and p.startswith("ours.yaml:15:")
         for p in problems
     )
 
 
 def test_terms_that_can_never_match_are_refused(tmp_path):
-    problems = _problems(tmp_path, "category: local\nentries:\n" + GOOD_ENTRY.replace("[bed blocker]", "['--']"))
+    problems = _problems(
+        tmp_path, "category: local\nentries:\n" + GOOD_ENTRY.replace("[bed blocker]", "['--']")
+    )
     assert any("can never match" in p for p in problems)
 
 
@@ -97,7 +116,9 @@ def test_conditions_are_validated(tmp_path):
 
 
 def test_python_tags_are_not_executed(tmp_path):
-    problems = _problems(tmp_path, "category: !!python/object/apply:os.system ['echo hi']\nentries: []\n")
+    problems = _problems(
+        tmp_path, "category: !!python/object/apply:os.system ['echo hi']\nentries: []\n"
+    )
     assert problems and "invalid YAML" in problems[0]
 
 

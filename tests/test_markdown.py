@@ -24,7 +24,9 @@ def test_code_urls_comments_and_front_matter_are_not_linted(linter):
 
 
 def test_link_text_is_linted_but_its_url_is_not(linter):
-    _, findings = _check(linter, "Read about [service users](https://example.org/service-users) today.\n")
+    _, findings = _check(
+        linter, "Read about [service users](https://example.org/service-users) today.\n"
+    )
     assert [f.text for f in findings] == ["service users"]
 
 
@@ -36,11 +38,17 @@ def test_inline_code_does_not_join_the_words_around_it(linter):
 def test_hard_wrapped_phrase_is_found_across_the_line_break(linter):
     document, findings = _check(linter, "We met hard to\nreach groups.\r\n")
     (finding,) = findings
-    assert finding.text == "hard to\nreach" and (finding.line, finding.column, finding.end_line) == (1, 8, 2)
+    assert finding.text == "hard to\nreach" and (
+        finding.line,
+        finding.column,
+        finding.end_line,
+    ) == (1, 8, 2)
 
 
 def test_headings_lists_quotes_and_tables_are_linted(linter):
-    text = "# Addicts\n\n- service users\n\n> the homeless\n\n| a | b |\n|---|---|\n| utilise | x |\n"
+    text = (
+        "# Addicts\n\n- service users\n\n> the homeless\n\n| a | b |\n|---|---|\n| utilise | x |\n"
+    )
     _, findings = _check(linter, text)
     assert [f.rule for f in findings] == ["addict", "service-user", "the-homeless", "utilise"]
 
@@ -53,4 +61,7 @@ def test_offsets_point_at_the_source_with_crlf_and_bom(linter):
     assert [f.text for f in findings] == ["utilise", "Service Users"]
     for finding in findings:
         assert document.text[finding.start : finding.end] == finding.text
-        assert (finding.line, finding.column) == (3, document.text.splitlines()[2].index(finding.text) + 1)
+        assert (finding.line, finding.column) == (
+            3,
+            document.text.splitlines()[2].index(finding.text) + 1,
+        )

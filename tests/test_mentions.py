@@ -25,7 +25,12 @@ TERMS = {
 def _yaml() -> str:
     lines = ["version: 1", "category: test", "entries:"]
     for entry_id, terms in TERMS.items():
-        inflect = {"suffer-from": "verb", "hard-to-reach": "none", "going-forward": "none", "in-order-to": "none"}.get(entry_id, "noun")
+        inflect = {
+            "suffer-from": "verb",
+            "hard-to-reach": "none",
+            "going-forward": "none",
+            "in-order-to": "none",
+        }.get(entry_id, "noun")
         lines += [
             f"  - id: {entry_id}",
             f"    terms: {terms}",
@@ -66,7 +71,7 @@ def mentions(nlp, text: str) -> list[str]:
         "We no longer write ‘service users’ in letters.",
         "Nous évitons «service users» dans nos lettres.",
         "Replace ‘service users’ with ‘people who use our services’.",
-        "The heading read \"Support for addicts\" until last year.",
+        'The heading read "Support for addicts" until last year.',
     ],
 )
 def test_quoted_terms_are_mentions(nlp, text):
@@ -108,17 +113,26 @@ def test_each_item_of_a_list_after_an_introducer_is_a_mention(nlp):
     assert mentions(nlp, text) == ["going forward", "in order to", "hard to reach"]
     text = "Labels like addicts, junkies or service users put people down."
     assert mentions(nlp, text) == ["addicts", "service users"]
-    assert mentions(nlp, "Words to avoid: addicts, service users, hard to reach.") == ["addicts", "service users", "hard to reach"]
+    assert mentions(nlp, "Words to avoid: addicts, service users, hard to reach.") == [
+        "addicts",
+        "service users",
+        "hard to reach",
+    ]
 
 
 def test_a_list_after_a_verb_continues_only_through_other_terms(nlp):
     # "avoid X" names X, but "avoid long waits and <term>" is an ordinary sentence.
-    assert mentions(nlp, "Avoid addicts and service users in headlines.") == ["addicts", "service users"]
+    assert mentions(nlp, "Avoid addicts and service users in headlines.") == [
+        "addicts",
+        "service users",
+    ]
     assert uses(nlp, "Avoid long waits and service users will be happier.") == ["service users"]
 
 
 def test_not_after_a_preferred_wording_is_a_mention_but_quoted_speech_nearby_is_not(nlp):
-    assert mentions(nlp, 'We say "people who use our services", not service users.') == ["service users"]
+    assert mentions(nlp, 'We say "people who use our services", not service users.') == [
+        "service users"
+    ]
     assert uses(nlp, 'We say "people who use our services", not service users.') == []
     assert uses(nlp, 'Our service users said "thanks".') == ["service users"]
     assert uses(nlp, "It is not service users who decide.") == ["service users"]
@@ -153,7 +167,9 @@ def test_apostrophes_do_not_open_quotes():
     text = "The people's forum didn't meet; the users' group did, and 'our' plan stood."
     assert [text[s:e] for s, e in quoted_regions(text)] == ["'our'"]
     text = "‘I don’t want to be called a service user,’ she said. Users’ views matter."
-    assert [text[s:e] for s, e in quoted_regions(text)] == ["‘I don’t want to be called a service user,’"]
+    assert [text[s:e] for s, e in quoted_regions(text)] == [
+        "‘I don’t want to be called a service user,’"
+    ]
 
 
 def test_long_quoted_speech_over_several_sentences_is_a_mention(nlp):
@@ -174,7 +190,9 @@ def test_an_unclosed_curly_quote_runs_to_the_end_of_the_paragraph(nlp):
 
 
 def test_the_sentence_after_a_quote_is_a_use_again(nlp):
-    assert uses(nlp, "'Hard to reach' blames people. We work with hard to reach families.") == ["hard to reach"]
+    assert uses(nlp, "'Hard to reach' blames people. We work with hard to reach families.") == [
+        "hard to reach"
+    ]
 
 
 def test_is_quoted_needs_the_whole_match_inside_one_quote():
@@ -187,7 +205,9 @@ def test_include_mentions_reports_mentions_as_marked_suggestions(tmp_path, capsy
     from plainwords.cli import main
 
     page = tmp_path / "guide.txt"
-    page.write_text("Avoid the term ‘service users’. Our service users wrote this guide.\n", encoding="utf-8")
+    page.write_text(
+        "Avoid the term ‘service users’. Our service users wrote this guide.\n", encoding="utf-8"
+    )
     assert main(["check", "--format", "json", "--no-color", str(page)]) == 1
     default = json.loads(capsys.readouterr().out)
     rows = default["findings"] if isinstance(default, dict) else default
@@ -222,7 +242,9 @@ def test_a_training_handout_passes_clean_by_default_and_its_mentions_are_kept(tm
     data = json.loads(capsys.readouterr().out)
     rows = data["findings"] if isinstance(data, dict) else data
     assert rows == []
-    assert main(["check", "--format", "json", "--include-mentions", "--no-color", str(handout)]) == 0
+    assert (
+        main(["check", "--format", "json", "--include-mentions", "--no-color", str(handout)]) == 0
+    )
     data = json.loads(capsys.readouterr().out)
     rows = data["findings"] if isinstance(data, dict) else data
     assert len(rows) >= 10

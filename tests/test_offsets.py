@@ -10,14 +10,43 @@ from hypothesis import strategies as st
 
 from plainwords.readers import read_bytes
 
-TERMS = ["service users", "Hard-to-reach", "hard to\nreach", "addicts", "Utilised", "going forward",
-         "the homeless", "suffering from", "in order to"]
-NOISE = ["We", "met", "the", "café", "naïve", "🙂", "e\u0301", "and", "**bold**", "`code`", ",", ".",
-         "[link](http://x.org/addicts)", "<!-- c -->", "\t", "  ", "—", "“quoted”"]
+TERMS = [
+    "service users",
+    "Hard-to-reach",
+    "hard to\nreach",
+    "addicts",
+    "Utilised",
+    "going forward",
+    "the homeless",
+    "suffering from",
+    "in order to",
+]
+NOISE = [
+    "We",
+    "met",
+    "the",
+    "café",
+    "naïve",
+    "🙂",
+    "e\u0301",
+    "and",
+    "**bold**",
+    "`code`",
+    ",",
+    ".",
+    "[link](http://x.org/addicts)",
+    "<!-- c -->",
+    "\t",
+    "  ",
+    "—",
+    "“quoted”",
+]
 BREAKS = ["\n", "\r\n", "\r", "\n\n", "\r\n\r\n", " "]
 
 pieces = st.lists(
-    st.one_of(st.sampled_from(TERMS), st.sampled_from(NOISE), st.sampled_from(BREAKS)), min_size=1, max_size=40
+    st.one_of(st.sampled_from(TERMS), st.sampled_from(NOISE), st.sampled_from(BREAKS)),
+    min_size=1,
+    max_size=40,
 )
 
 

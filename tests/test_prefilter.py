@@ -30,7 +30,23 @@ def _pieces(linter):
     return sorted(words)
 
 
-PIECES = ["the", "people", "we", "said", "\n", "  ", "\t", "-", ".", ",", "“", "”", "Σ", "can", "not"]
+PIECES = [
+    "the",
+    "people",
+    "we",
+    "said",
+    "\n",
+    "  ",
+    "\t",
+    "-",
+    ".",
+    ",",
+    "“",
+    "”",
+    "Σ",
+    "can",
+    "not",
+]
 
 
 @st.composite

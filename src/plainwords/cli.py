@@ -87,22 +87,101 @@ def cli() -> None:
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("-f", "--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "suggestion", "never"]), default=None, help="Lowest severity that makes the run fail (exit 1). Default: warning.")
-@click.option("--stdin-filename", default=None, metavar="NAME", help="Name (and so format) for text read from '-'.")
-@click.option("--include-mentions", is_flag=True, default=None, help="Also report terms that are quoted or named as words, as suggestions.")
+@click.option(
+    "-f",
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "suggestion", "never"]),
+    default=None,
+    help="Lowest severity that makes the run fail (exit 1). Default: warning.",
+)
+@click.option(
+    "--stdin-filename",
+    default=None,
+    metavar="NAME",
+    help="Name (and so format) for text read from '-'.",
+)
+@click.option(
+    "--include-mentions",
+    is_flag=True,
+    default=None,
+    help="Also report terms that are quoted or named as words, as suggestions.",
+)
 @lexicon_options
-@click.option("--model", default=None, metavar="NAME", help="Use an installed trained spaCy pipeline (e.g. en_core_web_sm) for sharper context.")
-@click.option("--max-size", type=click.IntRange(min=1), default=None, metavar="MB", help="Skip files larger than this many megabytes (default 50).")
-@click.option("--color/--no-color", default=None, help="Colour the text report (default: when writing to a terminal and NO_COLOR is unset).")
-@click.option("--statistics", is_flag=True, help="After the report, count the findings per entry (on stderr for machine formats).")
-@click.option("--fix", "apply_fixes", is_flag=True, help="First apply the swaps lexicons mark safe (as 'plainwords fix' does), then report what is left.")
+@click.option(
+    "--model",
+    default=None,
+    metavar="NAME",
+    help="Use an installed trained spaCy pipeline (e.g. en_core_web_sm) for sharper context.",
+)
+@click.option(
+    "--max-size",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="MB",
+    help="Skip files larger than this many megabytes (default 50).",
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text report (default: when writing to a terminal and NO_COLOR is unset).",
+)
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="After the report, count the findings per entry (on stderr for machine formats).",
+)
+@click.option(
+    "--fix",
+    "apply_fixes",
+    is_flag=True,
+    help="First apply the swaps lexicons mark safe (as 'plainwords fix' does), then report what is left.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only findings and errors.")
-@click.option("-v", "--verbose", is_flag=True, help="Also print each file as it is checked and every notice.")
-@click.option("--report-unused-suppressions", is_flag=True, help="Report suppression comments that silenced nothing (on stderr; they fail the run like warnings).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N", help="Processes to use (default: automatic, more than one only for large runs).")
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Also print each file as it is checked and every notice."
+)
+@click.option(
+    "--report-unused-suppressions",
+    is_flag=True,
+    help="Report suppression comments that silenced nothing (on stderr; they fail the run like warnings).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Processes to use (default: automatic, more than one only for large runs).",
+)
 @click.option("--no-cache", is_flag=True, help="Do not read or write the compiled-lexicon cache.")
-def check(paths, output_format, fail_on, stdin_filename, include_mentions, lexicons, disable, model, config_path, max_size, color, statistics, apply_fixes, quiet, verbose, report_unused_suppressions, jobs, no_cache) -> None:
+def check(
+    paths,
+    output_format,
+    fail_on,
+    stdin_filename,
+    include_mentions,
+    lexicons,
+    disable,
+    model,
+    config_path,
+    max_size,
+    color,
+    statistics,
+    apply_fixes,
+    quiet,
+    verbose,
+    report_unused_suppressions,
+    jobs,
+    no_cache,
+) -> None:
     """Check documents for stigmatising labels and jargon.
 
     PATHS are files or directories (searched for known document types); '-' reads standard input.
@@ -134,7 +213,10 @@ def check(paths, output_format, fail_on, stdin_filename, include_mentions, lexic
             click.echo(f"checking {path}", err=True)
 
     results = check_paths(
-        linter, paths, config, problems,
+        linter,
+        paths,
+        config,
+        problems,
         stdin_filename=stdin_filename,
         max_bytes=max_size * 1_000_000 if max_size else None,
         on_file=on_file,
@@ -172,7 +254,9 @@ def check(paths, output_format, fail_on, stdin_filename, include_mentions, lexic
     if files == 0 and not problems.skipped and not quiet:
         click.echo("plainwords: note: no documents found to check", err=True)
     unused = _report_unused(linter) if report_unused_suppressions else 0
-    failing = at_or_above(run.findings, config.fail_on) or (unused and config.fail_on in ("warning", "suggestion"))
+    failing = at_or_above(run.findings, config.fail_on) or (
+        unused and config.fail_on in ("warning", "suggestion")
+    )
     raise SystemExit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
@@ -189,7 +273,11 @@ def _report_unused(linter) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return the exit code, never a traceback."""
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="plainwords", standalone_mode=False)
+        cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="plainwords",
+            standalone_mode=False,
+        )
     except SystemExit as exit_:
         return int(exit_.code or 0) if not isinstance(exit_.code, str) else EXIT_USAGE
     except click.exceptions.Abort:
@@ -199,7 +287,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(error, click.UsageError) and error.ctx is not None:
             click.echo(error.ctx.get_usage(), err=True)
             click.echo(f"Try '{error.ctx.command_path} --help' for help.\n", err=True)
-        error.show() if isinstance(error, UserError) else click.echo(f"plainwords: {error.format_message()}", err=True)
+        error.show() if isinstance(error, UserError) else click.echo(
+            f"plainwords: {error.format_message()}", err=True
+        )
         return EXIT_USAGE
     except KeyboardInterrupt:
         click.echo("plainwords: interrupted", err=True)

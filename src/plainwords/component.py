@@ -67,7 +67,8 @@ class PlainwordsMatcher:
         self,
         lexicon: Lexicon,
         forms: dict[str, Iterable[str]] | None = None,
-        conditions: dict[str, tuple[CompiledConditions | None, CompiledConditions | None]] | None = None,
+        conditions: dict[str, tuple[CompiledConditions | None, CompiledConditions | None]]
+        | None = None,
     ) -> None:
         """Compile a lexicon into matchers. ``forms`` (entry id → surface forms) and ``conditions``
         (entry id → compiled when, unless) skip expansion, for callers that cached them."""
@@ -86,10 +87,15 @@ class PlainwordsMatcher:
             if conditions and entry.id in conditions:
                 when, unless = conditions[entry.id]
             else:
-                when, unless = compile_conditions(entry.when, make_doc), compile_conditions(entry.unless, make_doc)
+                when, unless = (
+                    compile_conditions(entry.when, make_doc),
+                    compile_conditions(entry.unless, make_doc),
+                )
             self.conditions[entry.id] = (when, unless)
             self._rules[key] = _Rule(entry, when, unless)
-            entry_forms = tuple(sorted(forms[entry.id] if forms and entry.id in forms else surface_forms(entry)))
+            entry_forms = tuple(
+                sorted(forms[entry.id] if forms and entry.id in forms else surface_forms(entry))
+            )
             self.forms[entry.id] = entry_forms
             if entry_forms:
                 matcher = self._exact if entry.case_sensitive else self._lower
@@ -123,7 +129,9 @@ class PlainwordsMatcher:
                 continue
             if rule.unless is not None and holds(rule.unless, doc, start, end, every=False):
                 continue
-            candidates.append(Span(doc, start, end, label=rule.entry.category, span_id=rule.entry.id))
+            candidates.append(
+                Span(doc, start, end, label=rule.entry.category, span_id=rule.entry.id)
+            )
         uses, mentions = [], []
         kept = filter_spans(candidates)
         ranges = [(span.start_char, span.end_char) for span in kept]

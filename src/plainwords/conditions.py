@@ -24,8 +24,12 @@ Phrase = tuple[str, ...]
 
 # Small words a name or title may hold without breaking the run of capitals
 # ("Department for Work and Pensions", "Hard to Reach Theatre", "Mental Health Act 1983").
-_NAME_GLUE = frozenset({"of", "the", "and", "for", "to", "in", "on", "at", "a", "an", "&", "'s", "’s", "de", "by"})
-_LINE_STARTS = frozenset({".", "!", "?", ":", "•", "-", "–", "—", "*", "#", ";", "|", '"', "“", "‘", "'", "(", "["})
+_NAME_GLUE = frozenset(
+    {"of", "the", "and", "for", "to", "in", "on", "at", "a", "an", "&", "'s", "’s", "de", "by"}
+)
+_LINE_STARTS = frozenset(
+    {".", "!", "?", ":", "•", "-", "–", "—", "*", "#", ";", "|", '"', "“", "‘", "'", "(", "["}
+)
 _OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "nsubjpass", "pobj"})
 
 
@@ -149,7 +153,11 @@ def _starts_line(doc: Doc, start: int) -> bool:
     if previous.is_space or "\n" in previous.whitespace_:
         return True
     if previous.text in _LINE_STARTS:
-        return start < 2 or previous.text in {".", "!", "?", ":", "•", "*", "#", ";", "|"} or _starts_line(doc, start - 1)
+        return (
+            start < 2
+            or previous.text in {".", "!", "?", ":", "•", "*", "#", ";", "|"}
+            or _starts_line(doc, start - 1)
+        )
     return False
 
 
@@ -269,7 +277,9 @@ def object_is(doc: Doc, start: int, end: int, words: frozenset[str]) -> bool | N
     for child in root.children:
         if child.dep_ in _OBJECT_DEPS and _names(child) & words:
             return True
-        if child.dep_ == "prep" and any(g.dep_ == "pobj" and _names(g) & words for g in child.children):
+        if child.dep_ == "prep" and any(
+            g.dep_ == "pobj" and _names(g) & words for g in child.children
+        ):
             return True
     return False
 

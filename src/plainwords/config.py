@@ -56,9 +56,17 @@ class Config:
 
 
 _KEYS = {
-    "lexicons": "list", "builtin": "list", "disable": "list", "allow": "list", "severity": "severity",
-    "include": "list", "exclude": "list", "fail_on": "fail_on", "model": "str",
-    "include_mentions": "bool", "overrides": "overrides",
+    "lexicons": "list",
+    "builtin": "list",
+    "disable": "list",
+    "allow": "list",
+    "severity": "severity",
+    "include": "list",
+    "exclude": "list",
+    "fail_on": "fail_on",
+    "model": "str",
+    "include_mentions": "bool",
+    "overrides": "overrides",
 }
 
 
@@ -116,7 +124,9 @@ def _read(path: Path) -> tuple[dict[str, Any], LineDict | None]:
     return data, None
 
 
-def parse_config(raw: dict[str, Any], path: str, lines: LineDict | None = None, *, base: Path | None = None) -> Config:
+def parse_config(
+    raw: dict[str, Any], path: str, lines: LineDict | None = None, *, base: Path | None = None
+) -> Config:
     values: dict[str, Any] = {}
 
     def fail(key: str, message: str) -> DataError:
@@ -130,7 +140,9 @@ def parse_config(raw: dict[str, Any], path: str, lines: LineDict | None = None, 
             raise fail(key, f"unknown setting (known: {', '.join(sorted(_KEYS))})")
         values[key] = _validate(key, kind, value, fail)
     if base is not None and "lexicons" in values:
-        values["lexicons"] = tuple(str((base / p)) if not Path(p).is_absolute() else p for p in values["lexicons"])
+        values["lexicons"] = tuple(
+            str(base / p) if not Path(p).is_absolute() else p for p in values["lexicons"]
+        )
     return Config(path=path, **values)
 
 
@@ -175,7 +187,9 @@ def _validate(key: str, kind: str, value: Any, fail) -> Any:
                     paths=_validate(f"{key}.paths", "list", item["paths"], fail),
                     disable=_validate(f"{key}.disable", "list", item.get("disable", []), fail),
                     allow=_validate(f"{key}.allow", "list", item.get("allow", []), fail),
-                    severity=_validate(f"{key}.severity", "severity", item.get("severity", {}), fail),
+                    severity=_validate(
+                        f"{key}.severity", "severity", item.get("severity", {}), fail
+                    ),
                 )
             )
         return tuple(overrides)

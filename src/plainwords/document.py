@@ -134,7 +134,9 @@ class Document:
         return f"{self.line_label} {line}" if self.line_label else None
 
 
-def masked(text: str, ranges: Sequence[tuple[int, int]], *, inline: Sequence[tuple[int, int]] = ()) -> str:
+def masked(
+    text: str, ranges: Sequence[tuple[int, int]], *, inline: Sequence[tuple[int, int]] = ()
+) -> str:
     """Blank out ranges of a text, keeping its length and line breaks.
 
     Block ranges become spaces. Inline ranges (code inside a sentence) become spaces with a

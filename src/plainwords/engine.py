@@ -86,7 +86,9 @@ class Linter:
                 always=any(entry.patterns for entry in lexicon),
             )
         self._allowed = allowed_forms(self.options.allow)
-        self.unused_suppressions: dict[str, tuple[Suppression, ...]] = {}  # by path, filled by finish
+        self.unused_suppressions: dict[
+            str, tuple[Suppression, ...]
+        ] = {}  # by path, filled by finish
 
     def check_text(self, text: str, path: str = "<text>") -> list[Finding]:
         return self.check(read_text(path, text))
@@ -107,7 +109,9 @@ class Linter:
                     yield segment.text, (document, segment)
                 yield "", (document, end_of_document)
 
-        for doc, (document, segment) in self.nlp.pipe(stream(), as_tuples=True, batch_size=self.options.batch_size):
+        for doc, (document, segment) in self.nlp.pipe(
+            stream(), as_tuples=True, batch_size=self.options.batch_size
+        ):
             if segment is None:
                 yield document, self.finish(document, pending)
                 pending = []
@@ -120,12 +124,19 @@ class Linter:
 
     def matches(self, doc) -> list[Match]:
         """What the component wrote to a Doc, as plain tuples (cheap to send between processes)."""
-        found = [(s.start_char, s.end_char, s.id_, False) for s in doc.spans[self.component.span_key]]
+        found = [
+            (s.start_char, s.end_char, s.id_, False) for s in doc.spans[self.component.span_key]
+        ]
         if self.options.include_mentions:
-            found += [(s.start_char, s.end_char, s.id_, True) for s in doc.spans[self.component.mention_key]]
+            found += [
+                (s.start_char, s.end_char, s.id_, True)
+                for s in doc.spans[self.component.mention_key]
+            ]
         return found
 
-    def findings_from(self, document: Document, segment: Segment, matches: Iterable[Match]) -> Iterator[Finding]:
+    def findings_from(
+        self, document: Document, segment: Segment, matches: Iterable[Match]
+    ) -> Iterator[Finding]:
         for start_char, end_char, entry_id, mention in matches:
             start = segment.to_lint(start_char)
             if not segment.owns(start):
@@ -147,7 +158,9 @@ class Linter:
             if not covering and _normal(f.text) not in self._allowed:
                 kept.append(f)
         if document.suppressions:
-            self.unused_suppressions[document.path] = tuple(s for s in document.suppressions if s not in used)
+            self.unused_suppressions[document.path] = tuple(
+                s for s in document.suppressions if s not in used
+            )
         return sort_findings(kept)
 
 

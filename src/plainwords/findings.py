@@ -77,7 +77,9 @@ class Finding:
         return data
 
 
-def make_finding(document: Document, lint_start: int, lint_end: int, entry: Entry, *, mention: bool = False) -> Finding:
+def make_finding(
+    document: Document, lint_start: int, lint_end: int, entry: Entry, *, mention: bool = False
+) -> Finding:
     """Map a match in linted text back to the exact characters of the source."""
     start, end = document.source_range(lint_start, lint_end)
     line, column = document.lines.position(start)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
 
 from plainwords.lexicon import Entry
 
@@ -88,7 +88,7 @@ def word_forms(word: str, upos: str) -> tuple[str, ...]:
     return _lemminflect_forms(word.lower(), upos)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lemminflect_forms(word: str, upos: str) -> tuple[str, ...]:
     import lemminflect
 

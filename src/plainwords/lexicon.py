@@ -122,7 +122,10 @@ class Entry:
     def needs_model(self) -> bool:
         """Whether this entry's token patterns need a trained pipeline (POS, parse, lemmas)."""
         return any(
-            key in MODEL_PATTERN_KEYS for pattern in self.patterns for token in pattern for key in token
+            key in MODEL_PATTERN_KEYS
+            for pattern in self.patterns
+            for token in pattern
+            for key in token
         )
 
 
@@ -153,9 +156,7 @@ class Lexicon:
         """Drop entries named by id, category or topic (as a team's ``disable`` list does)."""
         drop = set(names)
         return Lexicon(
-            tuple(
-                e for e in self.entries if not ({e.id, e.category, e.topic or ""} & drop)
-            )
+            tuple(e for e in self.entries if not ({e.id, e.category, e.topic or ""} & drop))
         )
 
     def with_severities(self, overrides: dict[str, str]) -> Lexicon:
@@ -245,24 +246,38 @@ def parse_lexicon(data: Any, path: str) -> tuple[list[Entry], list[DataError]]:
     if data is None:
         return [], [DataError(path, None, "the lexicon file is empty")]
     if not isinstance(data, LineDict):
-        return [], [DataError(path, 1, "a lexicon file must be a mapping with 'category' and 'entries'")]
+        return [], [
+            DataError(path, 1, "a lexicon file must be a mapping with 'category' and 'entries'")
+        ]
     unknown = set(data) - {"version", "category", "description", "entries"}
     for key in sorted(unknown, key=str):
-        problems.append(DataError(path, data.line_of(str(key)), f"unknown key {key!r} at the top level"))
+        problems.append(
+            DataError(path, data.line_of(str(key)), f"unknown key {key!r} at the top level")
+        )
     version = data.get("version", FORMAT_VERSION)
     if version != FORMAT_VERSION:
         problems.append(
-            DataError(path, data.line_of("version"), f"unsupported lexicon version {version!r} (this plainwords reads version {FORMAT_VERSION})")
+            DataError(
+                path,
+                data.line_of("version"),
+                f"unsupported lexicon version {version!r} (this plainwords reads version {FORMAT_VERSION})",
+            )
         )
     category = data.get("category")
     if not isinstance(category, str) or not _CATEGORY.match(category):
         problems.append(
-            DataError(path, data.line_of("category"), "'category' must be a lower-case word such as 'stigma' or 'jargon'")
+            DataError(
+                path,
+                data.line_of("category"),
+                "'category' must be a lower-case word such as 'stigma' or 'jargon'",
+            )
         )
         category = "unknown"
     raw_entries = data.get("entries")
     if not isinstance(raw_entries, LineList):
-        problems.append(DataError(path, data.line_of("entries"), "'entries' must be a list of entries"))
+        problems.append(
+            DataError(path, data.line_of("entries"), "'entries' must be a list of entries")
+        )
         return [], problems
     entries = []
     for index, raw in enumerate(raw_entries):
@@ -275,13 +290,29 @@ def parse_lexicon(data: Any, path: str) -> tuple[list[Entry], list[DataError]]:
 
 
 _ENTRY_KEYS = {
-    "id", "terms", "alternatives", "reason", "severity", "source", "topic", "note", "autofix",
-    "inflect", "spelling_variants", "case_sensitive", "patterns", "when", "unless", "examples",
+    "id",
+    "terms",
+    "alternatives",
+    "reason",
+    "severity",
+    "source",
+    "topic",
+    "note",
+    "autofix",
+    "inflect",
+    "spelling_variants",
+    "case_sensitive",
+    "patterns",
+    "when",
+    "unless",
+    "examples",
 }
 _CONDITION_KEYS = set(PHRASE_CONDITIONS) | set(FLAG_CONDITIONS) | set(MODEL_CONDITIONS) | {"window"}
 
 
-def _parse_entry(raw: Any, category: str, path: str, line: int) -> tuple[Entry | None, list[DataError]]:
+def _parse_entry(
+    raw: Any, category: str, path: str, line: int
+) -> tuple[Entry | None, list[DataError]]:
     problems: list[DataError] = []
 
     def problem(key: str | None, message: str, at: int | None = None) -> None:
@@ -408,13 +439,19 @@ def _conditions(raw: LineDict, key: str, problem) -> Conditions | None:
     if value is None:
         return None
     if not isinstance(value, dict):
-        problem(key, f"'{key}' must be a mapping of conditions ({', '.join(sorted(_CONDITION_KEYS))})")
+        problem(
+            key, f"'{key}' must be a mapping of conditions ({', '.join(sorted(_CONDITION_KEYS))})"
+        )
         return None
     unknown = set(value) - _CONDITION_KEYS
     if unknown:
         name = sorted(map(str, unknown))[0]
         at = value.line_of(name) if isinstance(value, LineDict) else None
-        problem(key, f"unknown condition {name!r} in '{key}' (known: {', '.join(sorted(_CONDITION_KEYS))})", at=at)
+        problem(
+            key,
+            f"unknown condition {name!r} in '{key}' (known: {', '.join(sorted(_CONDITION_KEYS))})",
+            at=at,
+        )
         return None
     fields: dict[str, Any] = {}
     ok = True
@@ -436,7 +473,10 @@ def _conditions(raw: LineDict, key: str, problem) -> Conditions | None:
             if name == "pos":
                 bad = [i for i in items if i.strip().upper() not in UNIVERSAL_POS]
                 if bad:
-                    report(name, f"'{key}.pos' has {bad[0]!r}, not a universal part-of-speech tag (such as NOUN, VERB, ADJ)")
+                    report(
+                        name,
+                        f"'{key}.pos' has {bad[0]!r}, not a universal part-of-speech tag (such as NOUN, VERB, ADJ)",
+                    )
                     continue
                 fields[name] = tuple(i.strip().upper() for i in items)
                 continue
@@ -470,7 +510,9 @@ def _examples(raw: LineDict, problem) -> Examples:
     if value is None:
         return Examples()
     if not isinstance(value, dict) or set(value) - {"flag", "ok"}:
-        problem("examples", "'examples' must be a mapping with 'flag' and/or 'ok' lists of sentences")
+        problem(
+            "examples", "'examples' must be a mapping with 'flag' and/or 'ok' lists of sentences"
+        )
         return Examples()
     lists = {}
     for name in ("flag", "ok"):
@@ -487,11 +529,20 @@ def _patterns(raw: LineDict, problem) -> list[Any]:
     if value is None:
         return []
     if not isinstance(value, list) or not value:
-        problem("patterns", "'patterns' must be a list of token patterns (each a list of token specs)")
+        problem(
+            "patterns", "'patterns' must be a list of token patterns (each a list of token specs)"
+        )
         return []
     for pattern in value:
-        if not isinstance(pattern, list) or not pattern or not all(isinstance(t, dict) for t in pattern):
-            problem("patterns", "each pattern must be a non-empty list of token specs such as {LOWER: 'did'}")
+        if (
+            not isinstance(pattern, list)
+            or not pattern
+            or not all(isinstance(t, dict) for t in pattern)
+        ):
+            problem(
+                "patterns",
+                "each pattern must be a non-empty list of token specs such as {LOWER: 'did'}",
+            )
             return []
         for token in pattern:
             for key, spec in token.items():
@@ -500,7 +551,10 @@ def _patterns(raw: LineDict, problem) -> list[Any]:
                     return []
                 if isinstance(spec, dict) and set(spec) - PATTERN_PREDICATES:
                     bad = sorted(set(map(str, spec)) - PATTERN_PREDICATES)[0]
-                    problem("patterns", f"predicate {bad!r} is not allowed (use IN, NOT_IN or comparisons)")
+                    problem(
+                        "patterns",
+                        f"predicate {bad!r} is not allowed (use IN, NOT_IN or comparisons)",
+                    )
                     return []
     return [_plain(p) for p in value]
 
@@ -522,7 +576,11 @@ def _cross_entry_problems(entries: Sequence[Entry]) -> list[DataError]:
         first = seen_ids.get(entry.id)
         if first is not None:
             problems.append(
-                DataError(entry.file, entry.line, f"duplicate id '{entry.id}' (first at {first.file}:{first.line})")
+                DataError(
+                    entry.file,
+                    entry.line,
+                    f"duplicate id '{entry.id}' (first at {first.file}:{first.line})",
+                )
             )
         else:
             seen_ids[entry.id] = entry
@@ -531,7 +589,11 @@ def _cross_entry_problems(entries: Sequence[Entry]) -> list[DataError]:
             other = seen_terms.get(key)
             if other is not None and other.id != entry.id:
                 problems.append(
-                    DataError(entry.file, entry.line, f"entry '{entry.id}': term {term!r} is already in entry '{other.id}' ({other.file}:{other.line})")
+                    DataError(
+                        entry.file,
+                        entry.line,
+                        f"entry '{entry.id}': term {term!r} is already in entry '{other.id}' ({other.file}:{other.line})",
+                    )
                 )
             else:
                 seen_terms[key] = entry

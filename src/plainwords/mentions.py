@@ -83,7 +83,9 @@ _REPLACE = re.compile(
 _POSSESSIVE = re.compile(r"^(?:['’]s?)(?!\w)")
 _REPLACE_AFTER = re.compile(r"\b(?:with|by|for)\b", re.IGNORECASE)
 # "…, not X" or "(not X)" once a preferred wording or a verb of saying has come first.
-_NOT = re.compile(r"(?:,|\(|\band|\bbut|^|\s)\s*(?:and\s+|but\s+)?(?:not|never)[\s,:]*$", re.IGNORECASE)
+_NOT = re.compile(
+    r"(?:,|\(|\band|\bbut|^|\s)\s*(?:and\s+|but\s+)?(?:not|never)[\s,:]*$", re.IGNORECASE
+)
 # ...and what comes before "not" must end with a quotation, or hold a verb of saying in its last
 # eight words: `We say "people who use our services", not …`, `Write people first, not …`.
 _NOT_CONTEXT = re.compile(
@@ -166,7 +168,8 @@ def is_introduced(
     # bisect keeps many matches in one paragraph from costing a scan each.
     ends = {e - first_char: s - first_char for s, e in _within(others, first_char, last_char)}
     quotes = {
-        e - first_char: s - first_char for s, e in _within(quoted_regions(text), first_char, last_char)
+        e - first_char: s - first_char
+        for s, e in _within(quoted_regions(text), first_char, last_char)
     }
     return _listed(prefix, rest, ends, quotes, only_flagged=True, depth=12)
 
@@ -176,13 +179,23 @@ def _within(ranges: Sequence[tuple[int, int]], first: int, last: int) -> Sequenc
     return ranges[bisect_left(ranges, (first, -1)) : bisect_right(ranges, (last, float("inf")))]
 
 
-def _listed(text: str, rest: str, ends: dict[int, int], quotes: dict[int, int], *, only_flagged: bool, depth: int) -> bool:
+def _listed(
+    text: str,
+    rest: str,
+    ends: dict[int, int],
+    quotes: dict[int, int],
+    *,
+    only_flagged: bool,
+    depth: int,
+) -> bool:
     """Whether ``text`` ends with "<introducer> item, item and", trying each way to cut an item."""
     separator = _SEPARATOR.search(text)
     if not separator or depth == 0:
         return False
     text = text[: separator.start()].rstrip()
-    cuts: list[tuple[int, bool]] = []  # (where the item starts, whether it is a flagged/quoted term)
+    cuts: list[
+        tuple[int, bool]
+    ] = []  # (where the item starts, whether it is a flagged/quoted term)
     if len(text) in quotes:
         cuts.append((quotes[len(text)], True))
     bare = len(text.rstrip(_CLOSERS))
@@ -194,7 +207,9 @@ def _listed(text: str, rest: str, ends: dict[int, int], quotes: dict[int, int], 
     for start, flagged in cuts:
         before = text[:start].rstrip().rstrip(_OPENERS).rstrip()
         still_flagged = only_flagged and flagged
-        if _STRONG.search(before) or (still_flagged and (_WEAK.search(before) or _replaced(before, rest))):
+        if _STRONG.search(before) or (
+            still_flagged and (_WEAK.search(before) or _replaced(before, rest))
+        ):
             return True
         if _listed(before, rest, ends, quotes, only_flagged=still_flagged, depth=depth - 1):
             return True

@@ -151,7 +151,9 @@ class _Run:
 
 
 def _match(linter: Linter, texts: list[str]) -> list[list[Match]]:
-    return [linter.matches(doc) for doc in linter.nlp.pipe(texts, batch_size=linter.options.batch_size)]
+    return [
+        linter.matches(doc) for doc in linter.nlp.pipe(texts, batch_size=linter.options.batch_size)
+    ]
 
 
 def _work(texts: list[str]) -> list[list[Match]]:
@@ -171,7 +173,9 @@ def _start_pool(linter: Linter, processes: int):
     component = linter.component
     compiled = Compiled(linter.lexicon, dict(component.forms), dict(component.conditions))
     return multiprocessing.get_context("spawn").Pool(
-        processes, initializer=_init_worker, initargs=(linter.lexicon, linter.model, linter.options, compiled)
+        processes,
+        initializer=_init_worker,
+        initargs=(linter.lexicon, linter.model, linter.options, compiled),
     )
 
 

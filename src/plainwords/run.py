@@ -18,8 +18,8 @@ from plainwords.document import Document
 from plainwords.engine import Linter, Options, allowed_forms
 from plainwords.findings import Finding
 from plainwords.lexicon import Lexicon, LexiconError, load_lexicon
-from plainwords.yamlfile import DataError
 from plainwords.readers import KNOWN_EXTENSIONS, NotText, ReadError, read_bytes, read_path
+from plainwords.yamlfile import DataError
 
 
 def lexicon_names(config: Config, extra: Iterable[str] = ()) -> list[str]:
@@ -44,7 +44,9 @@ def _configured(lexicon: Lexicon, config: Config) -> Lexicon:
     return lexicon.without(config.disable).with_severities(config.severity)
 
 
-def build_linter(config: Config, extra_lexicons: Iterable[str] = (), *, use_cache: bool = True) -> Linter:
+def build_linter(
+    config: Config, extra_lexicons: Iterable[str] = (), *, use_cache: bool = True
+) -> Linter:
     """A linter for the configuration; with ``use_cache`` the compiled lexicon is read from (or
     written to) the on-disk cache, see ``plainwords.cache``."""
     options = Options(include_mentions=config.include_mentions, allow=config.allow)
@@ -58,7 +60,9 @@ def build_linter(config: Config, extra_lexicons: Iterable[str] = (), *, use_cach
     key = cache.cache_key(names, config.model)
     compiled = cache.load(key)
     lexicon = compiled.lexicon if compiled is not None else _load(config, extra_lexicons)
-    linter = Linter(_configured(lexicon, config), model=config.model, options=options, compiled=compiled)
+    linter = Linter(
+        _configured(lexicon, config), model=config.model, options=options, compiled=compiled
+    )
     if compiled is None:
         # Checked once, before the lexicon is cached: a cache hit has passed this already.
         check_own_alternatives(linter, [*config.lexicons, *extra_lexicons])
@@ -134,7 +138,9 @@ def documents(
 
 def _applies(override: Override, path: str) -> bool:
     posix = str(PurePosixPath(Path(path).as_posix())).removeprefix("./")
-    return any(fnmatch.fnmatch(posix, glob) or PurePosixPath(posix).match(glob) for glob in override.paths)
+    return any(
+        fnmatch.fnmatch(posix, glob) or PurePosixPath(posix).match(glob) for glob in override.paths
+    )
 
 
 def apply_overrides(findings: list[Finding], path: str, config: Config) -> list[Finding]:
@@ -150,13 +156,17 @@ def apply_overrides(findings: list[Finding], path: str, config: Config) -> list[
             names = {finding.rule, finding.category, finding.entry.topic}
             if names & set(override.disable):
                 keep = False
-            if " ".join(finding.text.lower().replace("-", " ").split()) in allowed_forms(override.allow):
+            if " ".join(finding.text.lower().replace("-", " ").split()) in allowed_forms(
+                override.allow
+            ):
                 keep = False
             for key in (finding.category, finding.entry.topic, finding.rule):
                 if key in override.severity and not finding.mention:
                     severity = override.severity[key]
         if keep:
-            result.append(replace(finding, severity=severity) if severity != finding.severity else finding)
+            result.append(
+                replace(finding, severity=severity) if severity != finding.severity else finding
+            )
     return result
 
 
@@ -172,5 +182,7 @@ def check_paths(
     deserves, see ``plainwords.parallel``)."""
     from plainwords.parallel import check_many
 
-    for document, findings in check_many(linter, documents(paths, config, problems, **kwargs), jobs):
+    for document, findings in check_many(
+        linter, documents(paths, config, problems, **kwargs), jobs
+    ):
         yield document, apply_overrides(findings, document.path, config)

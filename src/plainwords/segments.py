@@ -36,6 +36,7 @@ _SPACE_CODES = tuple(
 MAX_SEGMENT = 50_000  # characters; longer paragraphs are cut into overlapping chunks
 OVERLAP = 2_000  # characters of context a chunk carries past each cut (terms are a few words)
 
+
 @dataclass(frozen=True)
 class Segment:
     """A paragraph (or chunk) of folded text; ``anchors`` map its offsets to offsets in the linted
@@ -49,7 +50,6 @@ class Segment:
     @cached_property
     def _starts(self) -> list[int]:
         return [a[0] for a in self.anchors]
-
 
     def to_lint(self, offset: int) -> int:
         index = bisect_right(self._starts, offset) - 1
@@ -72,7 +72,9 @@ def paragraphs(text: str, limit: int = MAX_SEGMENT) -> Iterator[tuple[int, str]]
                 yield cut_start, text[cut_start:cut_end]
 
 
-def chunks(text: str, limit: int = MAX_SEGMENT, overlap: int = OVERLAP) -> Iterator[tuple[int, str, tuple[int, int] | None]]:
+def chunks(
+    text: str, limit: int = MAX_SEGMENT, overlap: int = OVERLAP
+) -> Iterator[tuple[int, str, tuple[int, int] | None]]:
     """(start, chunk, owned range) for every non-blank paragraph; a paragraph longer than ``limit``
     becomes overlapping chunks of at most ``limit`` characters, each owning the stretch between
     two whitespace cut points."""
@@ -83,8 +85,14 @@ def chunks(text: str, limit: int = MAX_SEGMENT, overlap: int = OVERLAP) -> Itera
                 yield start, text[start:end], None
             continue
         for own_start, own_end in _cuts(text, start, end, limit - 2 * overlap):
-            left = start if own_start - overlap <= start else _snap_forward(text, own_start - overlap, own_start)
-            right = end if own_end + overlap >= end else _snap_back(text, own_end + overlap, own_end)
+            left = (
+                start
+                if own_start - overlap <= start
+                else _snap_forward(text, own_start - overlap, own_start)
+            )
+            right = (
+                end if own_end + overlap >= end else _snap_back(text, own_end + overlap, own_end)
+            )
             if text[own_start:own_end].strip():
                 yield left, text[left:right], (own_start, own_end)
 

@@ -57,6 +57,11 @@ def _ends_sentence(doc: Doc, i: int) -> bool:
         # A closing quote or bracket right after the full stop still belongs to the sentence.
         closes = i + 1 < len(doc) and not token.whitespace_ and doc[i + 1].text in _CLOSING
         return not closes or "\n" in token.whitespace_
-    if token.text in _CLOSING and i > 0 and doc[i - 1].text in _FINAL and not doc[i - 1].whitespace_:
+    if (
+        token.text in _CLOSING
+        and i > 0
+        and doc[i - 1].text in _FINAL
+        and not doc[i - 1].whitespace_
+    ):
         return True
     return "\n" in token.whitespace_

@@ -47,7 +47,13 @@ def test_accuracy_stays_at_or_above_the_thresholds(run, items):
 
 
 def test_scoring_matches_by_overlap_and_category():
-    item = accuracy.Item("Client DNA'd twice and addicts", (accuracy.Expected("DNA'd", "stigma"),), "use", "case notes", "DNA")
+    item = accuracy.Item(
+        "Client DNA'd twice and addicts",
+        (accuracy.Expected("DNA'd", "stigma"),),
+        "use",
+        "case notes",
+        "DNA",
+    )
     found = [accuracy.Found("DNA", "stigma", 7, 10), accuracy.Found("addicts", "stigma", 23, 30)]
     outcome = accuracy.score_item(item, found)
     assert [e.term for e in outcome.hits] == ["DNA'd"]
@@ -59,5 +65,8 @@ def test_scoring_matches_by_overlap_and_category():
 def test_the_report_runs_end_to_end(capsys):
     assert accuracy.main(["--run", RUNS[0].name, "--quiet"]) == 0
     out = capsys.readouterr().out
-    assert "recall on clear uses" in out and "innocent senses flagged" in out and "thresholds: met" in out
-
+    assert (
+        "recall on clear uses" in out
+        and "innocent senses flagged" in out
+        and "thresholds: met" in out
+    )

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 import click
 
 from plainwords.commands.options import lexicon_options
-
 from plainwords.document import Document
 from plainwords.findings import Finding
 

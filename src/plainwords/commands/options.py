@@ -15,8 +15,19 @@ def lexicon_options(command: F) -> F:
     passed to the command as ``lexicons``, ``disable`` and ``config_path``."""
     for option in reversed(
         (
-            click.option("--lexicon", "lexicons", multiple=True, metavar="FILE", help="An extra lexicon file (repeatable)."),
-            click.option("--disable", multiple=True, metavar="NAME", help="Disable an entry id, category or topic (repeatable)."),
+            click.option(
+                "--lexicon",
+                "lexicons",
+                multiple=True,
+                metavar="FILE",
+                help="An extra lexicon file (repeatable).",
+            ),
+            click.option(
+                "--disable",
+                multiple=True,
+                metavar="NAME",
+                help="Disable an entry id, category or topic (repeatable).",
+            ),
             click.option(
                 "--config",
                 "config_path",

@@ -19,7 +19,16 @@ from plainwords.readers.odt import read_odt
 from plainwords.readers.rst import read_rst
 from plainwords.readers.text import read_text
 
-__all__ = ["MAX_BYTES", "NotText", "ReadError", "read_path", "read_text", "read_bytes", "TEXT_READERS", "KNOWN_EXTENSIONS"]
+__all__ = [
+    "MAX_BYTES",
+    "NotText",
+    "ReadError",
+    "read_path",
+    "read_text",
+    "read_bytes",
+    "TEXT_READERS",
+    "KNOWN_EXTENSIONS",
+]
 
 Reader = Callable[..., Document]
 
@@ -44,9 +53,39 @@ BYTE_READERS: dict[str, Callable[[str, bytes], Document]] = {".docx": read_docx,
 KNOWN_EXTENSIONS = set(TEXT_READERS) | set(BYTE_READERS)
 
 _BINARY_EXTENSIONS = {
-    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".pdf", ".zip", ".gz", ".tar", ".xz",
-    ".7z", ".exe", ".dll", ".so", ".dylib", ".class", ".jar", ".pyc", ".woff", ".woff2", ".ttf",
-    ".otf", ".mp3", ".mp4", ".mov", ".avi", ".wav", ".doc", ".xls", ".xlsx", ".ppt", ".pptx",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+    ".webp",
+    ".ico",
+    ".pdf",
+    ".zip",
+    ".gz",
+    ".tar",
+    ".xz",
+    ".7z",
+    ".exe",
+    ".dll",
+    ".so",
+    ".dylib",
+    ".class",
+    ".jar",
+    ".pyc",
+    ".woff",
+    ".woff2",
+    ".ttf",
+    ".otf",
+    ".mp3",
+    ".mp4",
+    ".mov",
+    ".avi",
+    ".wav",
+    ".doc",
+    ".xls",
+    ".xlsx",
+    ".ppt",
+    ".pptx",
 }
 
 
@@ -74,7 +113,9 @@ def read_bytes(path: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> Documen
     )
 
 
-def read_path(path: str | Path, *, display: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
+def read_path(
+    path: str | Path, *, display: str | None = None, max_bytes: int = MAX_BYTES
+) -> Document:
     """Read a file from disk; every failure a user can fix becomes a ``ReadError``."""
     name = display or str(path)
     try:

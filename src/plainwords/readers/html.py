@@ -101,7 +101,7 @@ class _Collector(HTMLParser):
         """Keep what comes next apart from what came before; separators have no source."""
         if self.pieces:
             last, start, end = self.pieces[-1]
-            if start == end and (last == separator or last == _PARAGRAPH):
+            if start == end and last in (separator, _PARAGRAPH):
                 return  # already separated at least as strongly
         self.pieces.append((separator, at, at))
 

@@ -24,7 +24,9 @@ _SKIPPED_BLOCKS = {"fence", "code_block", "html_block", "front_matter"}
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _QUOTE_MARKERS = re.compile(r"(?:[ \t]{0,3}>[ \t]?)+")
 # A front-matter value that names a place rather than saying something: URLs, e-mail, paths.
-_ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|www\.|/|\.{1,2}/|#)|^\S+@\S+$|^\S*[/\\]\S*$", re.IGNORECASE)
+_ADDRESS = re.compile(
+    r"^(?:[a-z][a-z0-9+.-]*:|www\.|/|\.{1,2}/|#)|^\S+@\S+$|^\S*[/\\]\S*$", re.IGNORECASE
+)
 
 
 def _parser() -> MarkdownIt:
@@ -50,7 +52,9 @@ def skipped_ranges(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
     return blocks, inline
 
 
-def _analyse(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
+def _analyse(
+    text: str,
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
     """Ranges to blank (block, inline) and the ranges of HTML in which comments may sit."""
     # markdown-it counts lines split on \n after normalising \r\n and \r; do the same to find them.
     line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
@@ -96,7 +100,9 @@ def _analyse(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]], l
     return blocks, inline, html
 
 
-def _front_matter_masks(text: str, line_starts: list[int], first: int, last: int) -> list[tuple[int, int]]:
+def _front_matter_masks(
+    text: str, line_starts: list[int], first: int, last: int
+) -> list[tuple[int, int]]:
     """Blank the front matter except its string values; all of it if it is not valid YAML."""
     whole = (line_starts[first], line_starts[last])
     body_start, body_end = line_starts[first + 1], line_starts[max(last - 1, first + 1)]
@@ -200,7 +206,10 @@ def _inline_ranges(
             if opening == -1:
                 continue
             closing = text.find(child.markup, opening + len(child.markup), end)
-            while closing != -1 and text[closing + len(child.markup) : closing + len(child.markup) + 1] == "`":
+            while (
+                closing != -1
+                and text[closing + len(child.markup) : closing + len(child.markup) + 1] == "`"
+            ):
                 closing = text.find(child.markup, closing + len(child.markup) + 1, end)
             if closing == -1:
                 continue

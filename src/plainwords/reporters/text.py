@@ -32,9 +32,7 @@ def report_text(run: Run, stream: TextIO, color: bool = False) -> None:
         stream.write(f"    {style('instead:', fg='green')} {alternatives}\n")
     summary = run.summary()
     if run.findings:
-        counts = ", ".join(
-            _plural(n, s) for s, n in summary["by_severity"].items() if n
-        )
+        counts = ", ".join(_plural(n, s) for s, n in summary["by_severity"].items() if n)
         files_with = len({f.path for f in run.findings})
         stream.write(
             f"\n{_plural(len(run.findings), 'finding')} ({counts}) in "
