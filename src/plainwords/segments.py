@@ -195,7 +195,8 @@ class Prefilter:
 
             automaton = ahocorasick.Automaton()
             for key in keys:
-                automaton.add_word(key, len(key))
+                # A form that starts or ends with a letter or digit can only match at a word edge.
+                automaton.add_word(key, (len(key), key[0].isalnum(), key[-1].isalnum()))
             automaton.make_automaton()
             self._automaton = automaton
 
@@ -217,15 +218,25 @@ class Prefilter:
             return None
         if "ς" in squeezed:
             squeezed = squeezed.replace("ς", "σ")
-        starts = {end - length + 1 for end, length in self._automaton.iter(squeezed)}
-        return sorted(int(kept[i]) for i in starts)
+        starts = set()
+        last = len(lowered) - 1
+        for end, (length, word_start, word_end) in self._automaton.iter(squeezed):
+            start = int(kept[end - length + 1])
+            # "key" inside "monkey", "clean" inside "cleaned": not where a phrase can start.
+            if word_start and start > 0 and lowered[start - 1].isalnum():
+                continue
+            stop = int(kept[end])
+            if word_end and stop < last and lowered[stop + 1].isalnum():
+                continue
+            starts.add(start)
+        return sorted(starts)
 
     def __call__(self, text: str) -> bool:
         if self.always:
             return True
         if self._automaton is None:
             return False
-        return next(self._automaton.iter(squeeze(text)), None) is not None
+        return next(self._automaton.iter(squeeze(text)), None) is not None  # a superset test
 
 
 Filter = Prefilter | set[str] | frozenset[str] | Callable[[str], bool] | None
