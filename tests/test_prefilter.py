@@ -103,3 +103,10 @@ def test_hits_map_back_to_offsets_in_the_text(filtered):
     assert text[hits[1]] == "h" and text[hits[2] : hits[2] + 5] == "going"
     assert filtered.prefilter.hits("İstanbul utilise") is None  # lower() changes the length
     assert filtered.prefilter.hits("nothing") == []
+
+
+def test_a_form_that_starts_or_ends_with_a_letter_is_found_only_at_word_edges():
+    prefilter = Prefilter(["key", "clean", "hard-to-reach", "hard to reach"])
+    assert prefilter.hits("The monkey cleaned the keyboard.") == []
+    assert prefilter.hits("A key point: stay clean.") == [2, 18]
+    assert prefilter.hits("Reach hard-to-reach groups; hard to\nreach.") == [6, 28]
