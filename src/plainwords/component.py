@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from plainwords.conditions import CompiledConditions, compile_conditions, holds
-from plainwords.forms import first_words, surface_forms
+from plainwords.forms import surface_forms
 from plainwords.lexicon import Entry, Lexicon, load_lexicon
 from plainwords.mentions import is_mention
 
@@ -105,17 +105,6 @@ class PlainwordsMatcher:
                 target.add(entry.id, [list(p) for p in entry.patterns])
         # Only matchers that hold patterns run (an empty one costs a call and warns).
         self._active = [m for m in (self._lower, self._exact, self._tokens) if len(m)]
-
-    @property
-    def trigger_words(self) -> set[str]:
-        """Lower-case first words of every form: text without any of them cannot match.
-
-        Entries with token patterns have no fixed first word, so their presence disables
-        prefiltering (the empty string is the signal)."""
-        words = first_words(f for forms in self.forms.values() for f in forms)
-        if any(rule.entry.patterns for rule in self._rules.values()):
-            words.add("")
-        return words
 
     # -- matching -----------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:

@@ -78,7 +78,6 @@ class Linter:
         self.options = options or Options()
         self.nlp = build_pipeline(lexicon, model, compiled)
         self.component = self.nlp.get_pipe("plainwords")
-        self.triggers = frozenset(self.component.trigger_words)
         self.prefilter: Prefilter | None = None
         if self.options.prefilter:
             self.prefilter = Prefilter(
@@ -155,7 +154,7 @@ class Linter:
         for f in findings:
             covering = {s for s in document.suppressions if s.covers(f.line, f.rule, f.category)}
             used |= covering
-            if not covering and _normal(f.text) not in self._allowed:
+            if not covering and normal_form(f.text) not in self._allowed:
                 kept.append(f)
         if document.suppressions:
             self.unused_suppressions[document.path] = tuple(
@@ -164,7 +163,8 @@ class Linter:
         return sort_findings(kept)
 
 
-def _normal(text: str) -> str:
+def normal_form(text: str) -> str:
+    """Lower case, hyphens as spaces, single spaces: how allow lists compare a finding's text."""
     return " ".join(re.split(r"[\s\-]+", text.lower())).strip()
 
 
@@ -173,5 +173,5 @@ def allowed_forms(phrases: Iterable[str]) -> frozenset[str]:
     forms = set()
     for phrase in phrases:
         for inflected in inflections(phrase.lower(), "both"):
-            forms.update(_normal(j) for j in joinings(inflected))
+            forms.update(normal_form(j) for j in joinings(inflected))
     return frozenset(forms)

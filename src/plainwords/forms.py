@@ -8,7 +8,6 @@ no lemmatiser has to run over every token of every document (measured in benchma
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import cache
 
 from plainwords.lexicon import Entry
@@ -111,12 +110,3 @@ def joinings(term: str) -> set[str]:
     if len(parts) == 2:
         variants.add("".join(parts))
     return variants
-
-
-def first_words(forms: Iterable[str]) -> set[str]:
-    """The lower-cased first word of each form: what a paragraph must contain to be worth parsing."""
-    firsts = set()
-    for form in forms:
-        match = re.match(r"\w+", form.lower())
-        firsts.add(match.group(0) if match else form.lower())
-    return firsts

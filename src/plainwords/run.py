@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from plainwords.config import Config, Override
 from plainwords.discovery import discover
 from plainwords.document import Document
-from plainwords.engine import Linter, Options, allowed_forms
+from plainwords.engine import Linter, Options, allowed_forms, normal_form
 from plainwords.findings import Finding
 from plainwords.lexicon import Lexicon, LexiconError, load_lexicon
 from plainwords.readers import KNOWN_EXTENSIONS, NotText, ReadError, read_bytes, read_path
@@ -148,17 +148,16 @@ def apply_overrides(findings: list[Finding], path: str, config: Config) -> list[
     overrides = [o for o in config.overrides if _applies(o, path)]
     if not overrides:
         return findings
+    allowed = [allowed_forms(o.allow) for o in overrides]
     result = []
     for finding in findings:
         keep = True
         severity = finding.severity
-        for override in overrides:
+        for override, override_allowed in zip(overrides, allowed, strict=True):
             names = {finding.rule, finding.category, finding.entry.topic}
             if names & set(override.disable):
                 keep = False
-            if " ".join(finding.text.lower().replace("-", " ").split()) in allowed_forms(
-                override.allow
-            ):
+            if normal_form(finding.text) in override_allowed:
                 keep = False
             for key in (finding.category, finding.entry.topic, finding.rule):
                 if key in override.severity and not finding.mention:
