@@ -23,10 +23,15 @@ def filtered(lexicon):
 
 
 def _pieces(linter):
+    """Every word of every form, and of the phrases that ``when`` needs right beside a form."""
     words = set()
     for forms in linter.component.forms.values():
         for form in forms:
             words.update(form.replace("-", " - ").split())
+    for when, _ in linter.component.conditions.values():
+        if when is not None:
+            for phrase in when.followed_by | when.preceded_by:
+                words.update(phrase)
     return sorted(words)
 
 
@@ -81,6 +86,15 @@ def test_prefilter_skips_text_without_any_form(filtered):
     assert not test("The quick brown fox jumps over the lazy dog.\n\nNothing here either.")
     assert test("We will UTILISE\nthe hall")
     assert test("hard-\nto-reach")  # line breaks and hyphens do not hide a phrase
+
+
+def test_an_entry_that_needs_a_neighbour_is_looked_for_with_it(filtered):
+    """'drive' is flagged only before words like 'improvement', so only that pairing is sought."""
+    test = filtered.prefilter
+    assert test("We will drive\nimprovement across the service.")
+    assert test("Staff drove up standards.")
+    assert not test("She drove the minibus to the coast, and they took a drive.")
+    assert filtered.check_text("She drove the minibus; we drive improvement.")[0].rule == "drive"
 
 
 def test_squeeze_removes_exactly_python_whitespace():

@@ -7,7 +7,7 @@ loaded here until a pipeline asks for the component.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -105,6 +105,27 @@ class PlainwordsMatcher:
                 target.add(entry.id, [list(p) for p in entry.patterns])
         # Only matchers that hold patterns run (an empty one costs a call and warns).
         self._active = [m for m in (self._lower, self._exact, self._tokens) if len(m)]
+
+    def trigger_phrases(self) -> Iterator[str]:
+        """Phrases at least one of which any match lies inside, for a prefilter to look for.
+
+        An entry whose ``when`` needs given words right after (or before) the match can only
+        match inside one of those joinings: "drive improvement", never a bare "drive". So such an
+        entry contributes its forms joined to each required phrase, which keeps paragraphs about
+        driving a carriage away from spaCy. Other entries contribute their forms as they are.
+        """
+        for entry_id, forms in self.forms.items():
+            when = self.conditions[entry_id][0]
+            if when is not None and when.followed_by:
+                for phrase in when.followed_by:
+                    joined = " ".join(phrase)
+                    yield from (f"{form} {joined}" for form in forms)
+            elif when is not None and when.preceded_by:
+                for phrase in when.preceded_by:
+                    joined = " ".join(phrase)
+                    yield from (f"{joined} {form}" for form in forms)
+            else:
+                yield from forms
 
     # -- matching -----------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:

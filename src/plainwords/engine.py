@@ -81,7 +81,7 @@ class Linter:
         self.prefilter: Prefilter | None = None
         if self.options.prefilter:
             self.prefilter = Prefilter(
-                (form for forms in self.component.forms.values() for form in forms),
+                self.component.trigger_phrases(),
                 always=any(entry.patterns for entry in lexicon),
             )
         self._allowed = allowed_forms(self.options.allow)
