@@ -16,7 +16,7 @@ from plainwords.conditions import (
     sentence_has,
 )
 from plainwords.lexicon import Conditions, Lexicon, parse_lexicon
-from plainwords.sentences import sentence_bounds
+from plainwords.sentences import sentence_bounds, sentence_ends
 from plainwords.yamlfile import load_yaml_text
 
 SOURCE = 'source: {name: Test guide, url: "https://example.org/guide"}'
@@ -126,6 +126,21 @@ def test_sentence_bounds_cut_at_final_punctuation_and_closing_quotes(blank):
         '"She stayed."',
         "Then rain",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ('He said "Stop." Then he left. "Why?" she asked!', ['"', ".", '"', "!"]),
+        ("Really (truly.) Yes… no?! fine...", [")", "…", "?", "!", "..."]),
+        ('A full stop . " spaced quote', ["."]),
+        ("No end at all", []),
+        ("", []),
+    ],
+)
+def test_sentence_ends_are_final_marks_or_the_closing_mark_glued_to_them(blank, text, ends):
+    doc = blank(text)
+    assert [doc[i].text for i in sentence_ends(doc)] == ends
 
 
 def test_after_and_before_look_within_the_window_and_the_sentence(blank):

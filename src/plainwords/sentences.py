@@ -11,6 +11,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from weakref import WeakKeyDictionary
 
+from spacy.attrs import ORTH, SPACY
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 _FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
@@ -39,29 +41,36 @@ def sentence_bounds(doc: Doc, index: int) -> tuple[int, int]:
 
 
 # Sentence ends of each Doc, found in one pass the first time a Doc is asked about: the component
-# asks once per match, and a paragraph can hold thousands of matches.
+# asks once per match, and a paragraph can hold thousands of matches. The pass works on arrays of
+# token hashes, not Token objects: it runs over every token of every Doc that holds a match.
 _ENDS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
+_FINAL_IDS = frozenset(get_string_id(s) for s in _FINAL)
+_CLOSING_IDS = frozenset(get_string_id(s) for s in _CLOSING)
+_MARK_IDS = _FINAL_IDS | _CLOSING_IDS
 
 
 def _sentence_ends(doc: Doc) -> list[int]:
     ends = _ENDS.get(doc)
     if ends is None:
-        ends = [i for i in range(len(doc)) if _ends_sentence(doc, i)]
+        ends = sentence_ends(doc)
         _ENDS[doc] = ends
     return ends
 
 
-def _ends_sentence(doc: Doc, i: int) -> bool:
-    token = doc[i]
-    if token.text in _FINAL:
-        # A closing quote or bracket right after the full stop still belongs to the sentence.
-        closes = i + 1 < len(doc) and not token.whitespace_ and doc[i + 1].text in _CLOSING
-        return not closes or "\n" in token.whitespace_
-    if (
-        token.text in _CLOSING
-        and i > 0
-        and doc[i - 1].text in _FINAL
-        and not doc[i - 1].whitespace_
-    ):
-        return True
-    return "\n" in token.whitespace_
+def sentence_ends(doc: Doc) -> list[int]:
+    """Indices of the tokens that end a sentence: final punctuation, or the closing quote or
+    bracket right after it ("Stop." she said), which then ends the sentence in its place."""
+    orth = doc.to_array(ORTH).tolist()
+    marks = [i for i, o in enumerate(orth) if o in _MARK_IDS]
+    if not marks:
+        return []
+    spaced = doc.to_array(SPACY).tolist()
+    last = len(orth) - 1
+    ends = []
+    for i in marks:
+        if orth[i] in _FINAL_IDS:
+            if spaced[i] or i == last or orth[i + 1] not in _CLOSING_IDS:
+                ends.append(i)
+        elif i and orth[i - 1] in _FINAL_IDS and not spaced[i - 1]:
+            ends.append(i)  # the closing mark glued to a full stop ends the sentence in its place
+    return ends
