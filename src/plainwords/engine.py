@@ -30,8 +30,27 @@ class ModelError(Exception):
     """A ``--model`` that cannot be loaded; the message says how to install it."""
 
 
-def build_pipeline(lexicon: Lexicon, model: str | None = None, compiled: Compiled | None = None):
-    """``spacy.blank("en")`` plus plainwords, or a trained pipeline where one is asked for."""
+# The lexical attributes plainwords reads: the matchers compare LOWER (and ORTH, which every
+# lexeme has), the conditions look at IS_ALPHA, IS_UPPER, LIKE_NUM and IS_SPACE. A test keeps
+# this list in step with the code that reads token attributes.
+LEXICAL_ATTRIBUTES = ("LOWER", "IS_ALPHA", "IS_UPPER", "LIKE_NUM", "IS_SPACE")
+
+
+def build_pipeline(
+    lexicon: Lexicon,
+    model: str | None = None,
+    compiled: Compiled | None = None,
+    *,
+    lean: bool = True,
+):
+    """``spacy.blank("en")`` plus plainwords, or a trained pipeline where one is asked for.
+
+    ``lean``: a blank pipeline computes only ``LEXICAL_ATTRIBUTES`` for each word it sees for the
+    first time. spaCy's English defines over twenty (word shape, URL and e-mail tests, stop
+    words…), and computing them is most of the cost of tokenizing a book: two thirds of it goes
+    on words met once. Token patterns may test any attribute, so a lexicon with patterns, or a
+    trained pipeline, keeps them all.
+    """
     import spacy
 
     if model:
@@ -44,12 +63,22 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None, compiled: Compile
             ) from None
     else:
         nlp = spacy.blank("en")
+        if lean and not any(entry.patterns for entry in lexicon):
+            _keep_lexical_attributes(nlp, LEXICAL_ATTRIBUTES)
     component = nlp.add_pipe("plainwords", config={"lexicons": []})
     if compiled is not None:
         component.set_lexicon(lexicon, forms=compiled.forms, conditions=compiled.conditions)
     else:
         component.set_lexicon(lexicon)
     return nlp
+
+
+def _keep_lexical_attributes(nlp, names: Iterable[str]) -> None:
+    from spacy.attrs import IDS
+
+    wanted = {IDS[name] for name in names}
+    getters = nlp.vocab.lex_attr_getters
+    nlp.vocab.lex_attr_getters = {key: get for key, get in getters.items() if key in wanted}
 
 
 @dataclass(frozen=True)
