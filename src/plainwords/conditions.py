@@ -13,6 +13,7 @@ their account.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -90,17 +91,28 @@ def _words(doc: Doc, start: int, end: int) -> list[str]:
     return [doc[i].lower_ for i in range(max(start, 0), min(end, len(doc)))]
 
 
+@lru_cache(maxsize=1024)
+def _lengths(phrases: frozenset[Phrase]) -> tuple[int, ...]:
+    """The distinct phrase lengths, longest first: an entry may list a hundred phrases, but of
+    only a few lengths, so each window of words is looked up once per length."""
+    return tuple(sorted({len(p) for p in phrases}, reverse=True))
+
+
 def _starts_with(words: list[str], phrases: frozenset[Phrase]) -> bool:
-    return any(tuple(words[: len(p)]) == p for p in phrases)
+    return any(tuple(words[:n]) in phrases for n in _lengths(phrases) if n <= len(words))
 
 
 def _ends_with(words: list[str], phrases: frozenset[Phrase]) -> bool:
-    return any(len(words) >= len(p) and tuple(words[len(words) - len(p) :]) == p for p in phrases)
+    return any(
+        tuple(words[len(words) - n :]) in phrases for n in _lengths(phrases) if n <= len(words)
+    )
 
 
 def _contains(words: list[str], phrases: frozenset[Phrase]) -> bool:
     return any(
-        tuple(words[i : i + len(p)]) == p for p in phrases for i in range(len(words) - len(p) + 1)
+        tuple(words[i : i + n]) in phrases
+        for n in _lengths(phrases)
+        for i in range(len(words) - n + 1)
     )
 
 
