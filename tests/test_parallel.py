@@ -48,6 +48,24 @@ def test_pools_match_serial(linter, serial, jobs, monkeypatch):
     assert sum(len(f) for _, f in serial) > 100
 
 
+def test_the_parent_shares_the_work_when_the_workers_are_busy(linter, serial, monkeypatch):
+    where = []
+    submit = parallel._Run._submit
+
+    def recording(self, batch):
+        result = submit(self, batch)
+        where.append("parent" if isinstance(result[0], parallel._Done) else "worker")
+        return result
+
+    monkeypatch.setattr(parallel._Run, "_submit", recording)
+    monkeypatch.setattr(parallel, "BATCH_CHARS", 300)
+    monkeypatch.setattr(parallel, "IN_FLIGHT_PER_JOB", 1)
+    run = parallel._Run(linter, 2)
+    assert _flat(run.check(_documents())) == serial
+    assert "parent" in where and "worker" in where, where
+    assert run.waiting == 0 and run.held == 0
+
+
 def test_automatic_jobs_start_a_pool_only_for_enough_work(linter, serial, monkeypatch):
     started = []
     real = parallel._start_pool
@@ -58,7 +76,7 @@ def test_automatic_jobs_start_a_pool_only_for_enough_work(linter, serial, monkey
     monkeypatch.setattr(parallel, "AUTO_THRESHOLD", 2_000)
     monkeypatch.setattr(parallel, "BATCH_CHARS", 1_000)
     assert _flat(parallel.check_many(linter, _documents(), jobs=None)) == serial
-    assert started == [2]
+    assert started == [1]  # two cores: the parent and one worker
 
 
 def test_one_job_is_the_serial_engine(linter, serial):
