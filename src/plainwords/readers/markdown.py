@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import yaml
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
 
 from plainwords.document import Document, LineIndex, masked
 from plainwords.suppressions import Directive, directive, resolve
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _SKIPPED_BLOCKS = {"fence", "code_block", "html_block", "front_matter"}
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
@@ -29,7 +32,12 @@ _ADDRESS = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    # Imported here: a run over text files alone never pays for loading the Markdown parser.
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
     return MarkdownIt("commonmark").enable("table").enable("strikethrough").use(front_matter_plugin)
 
 
