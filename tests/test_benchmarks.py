@@ -9,6 +9,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks import speed  # noqa: E402
 from benchmarks.synthetic import write_lexicon  # noqa: E402
 
 from plainwords.engine import Linter  # noqa: E402
@@ -28,3 +29,19 @@ def test_synthetic_lexicon_loads_and_matches(tmp_path):
     findings = Linter(lexicon).check_text(SOURCE)
     assert {f.rule for f in findings} <= {e.id for e in lexicon}
     assert findings, "terms are drawn from the source text, so some must be found in it"
+
+
+def test_speed_tables_measure_real_runs_on_a_small_book(tmp_path):
+    book = tmp_path / "book.txt"
+    book.write_text((SOURCE + " We will utilise the hall going forward.\n\n") * 40, "utf-8")
+    synthetic = write_lexicon(tmp_path / "synthetic.yaml", 6, SOURCE)
+    rows = speed.throughput(book, 1, synthetic)
+    assert [r[0].split(" (")[0].split(",")[0] for r in rows] == [
+        "spaCy tokenizer alone",
+        "plainwords",
+        "plainwords",
+        "plainwords",
+    ]
+    assert all(seconds > 0 and int(rate.replace(",", "")) > 0 for _, seconds, rate, _ in rows)
+    sizes = speed.size_scaling(book, 1)
+    assert len(sizes) == 5 and all(seconds > 0 for _, seconds, _ in sizes)
