@@ -15,14 +15,24 @@ from pathlib import Path
 _WORD = re.compile(r"[a-z]{3,}")
 
 
-def candidate_phrases(source_text: str) -> list[str]:
+def candidate_phrases(source_text: str, taken: frozenset[str] = frozenset()) -> list[str]:
+    """Rare word pairs of the text, leaving out ``taken`` (lower-case terms already in use)."""
     words = _WORD.findall(source_text.lower())
     pairs = Counter(zip(words, words[1:], strict=False))
-    return sorted(f"{a} {b}" for (a, b), count in pairs.items() if count <= 2 and a != b)
+    phrases = (f"{a} {b}" for (a, b), count in pairs.items() if count <= 2 and a != b)
+    return sorted(p for p in phrases if p not in taken)
+
+
+def shipped_terms() -> frozenset[str]:
+    """The shipped lexicons' terms: a synthetic entry must not repeat one (the loader refuses a
+    term that two entries share)."""
+    from plainwords.lexicon import load_lexicon
+
+    return frozenset(t.lower() for e in load_lexicon(["stigma", "jargon"]) for t in e.terms)
 
 
 def synthetic_entries(count: int, source_text: str, seed: int = 8) -> list[dict]:
-    phrases = candidate_phrases(source_text)
+    phrases = candidate_phrases(source_text, shipped_terms())
     rng = random.Random(seed)
     chosen = rng.sample(phrases, min(count, len(phrases)))
     entries = []

@@ -31,6 +31,15 @@ def test_synthetic_lexicon_loads_and_matches(tmp_path):
     assert findings, "terms are drawn from the source text, so some must be found in it"
 
 
+def test_synthetic_terms_never_repeat_a_shipped_term(tmp_path):
+    text = "We will release from hospital the people who suffer from colds. " * 2
+    path = write_lexicon(tmp_path / "synthetic.yaml", 50, text)
+    terms = {t for e in load_lexicon([str(path)]) for t in e.terms}
+    assert "release from" not in terms and "suffer from" not in terms
+    assert "hospital the" in terms
+    load_lexicon(["stigma", "jargon", str(path)])  # loads together: no shared term
+
+
 def test_speed_tables_measure_real_runs_on_a_small_book(tmp_path):
     book = tmp_path / "book.txt"
     book.write_text((SOURCE + " We will utilise the hall going forward.\n\n") * 40, "utf-8")
