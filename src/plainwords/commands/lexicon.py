@@ -12,16 +12,16 @@ import textwrap
 
 import click
 
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+from plainwords.commands.common import CONTEXT, UserError, config_for
+
 _WIDTH = 88
 
 
 def _config_and_lexicon(config_path: str | None, extra: tuple[str, ...]):
-    from plainwords.cli import UserError, _load_config
     from plainwords.lexicon import LexiconError
     from plainwords.run import build_lexicon
 
-    config = _load_config(config_path)
+    config = config_for(config_path)
     try:
         return config, build_lexicon(config, extra)
     except LexiconError as error:
