@@ -15,7 +15,7 @@ from plainwords.commands.common import (
     config_for,
     linter_for,
 )
-from plainwords.commands.options import lexicon_options
+from plainwords.commands.options import lexicon_options, max_size_option
 from plainwords.reporters import FORMATS
 
 
@@ -64,13 +64,7 @@ def use_color(option: bool | None) -> bool:
     metavar="NAME",
     help="Use an installed trained spaCy pipeline (e.g. en_core_web_sm) for sharper context.",
 )
-@click.option(
-    "--max-size",
-    type=click.IntRange(min=1),
-    default=None,
-    metavar="MB",
-    help="Skip files larger than this many megabytes (default 50).",
-)
+@max_size_option
 @click.option(
     "--color/--no-color",
     default=None,

@@ -25,7 +25,7 @@ from plainwords.commands.common import (
     config_for,
     linter_for,
 )
-from plainwords.commands.options import lexicon_options
+from plainwords.commands.options import lexicon_options, max_size_option
 from plainwords.document import Document
 from plainwords.findings import Finding
 
@@ -202,13 +202,7 @@ def fix_results(
     help="Name (and so format) for text read from '-'; the fixed text goes to standard output.",
 )
 @lexicon_options
-@click.option(
-    "--max-size",
-    type=click.IntRange(min=1),
-    default=None,
-    metavar="MB",
-    help="Skip files larger than this many megabytes (default 50).",
-)
+@max_size_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 def fix(
     paths,

@@ -39,3 +39,13 @@ def lexicon_options(command: F) -> F:
     ):
         command = option(command)
     return command
+
+
+max_size_option = click.option(
+    "--max-size",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="MB",
+    help="Skip files larger than this many megabytes (default 50).",
+)
+"""``--max-size MB``, passed as ``max_size``: files larger than this are skipped with a note."""
