@@ -40,9 +40,17 @@ def config_for(config_path: str | None):
         raise UserError(str(error)) from None
 
 
+def lexicon_error(error) -> UserError:
+    """Print every problem of a ``LexiconError`` but the last; the last is the ``UserError``, so a
+    file with several mistakes shows them all in one run."""
+    for problem in error.problems[:-1]:
+        click.echo(f"plainwords: {problem}", err=True)
+    return UserError(str(error.problems[-1]))
+
+
 def linter_for(config, lexicons: Sequence[str], *, use_cache: bool = True):
-    """The linter for a configuration and ``--lexicon`` files; every lexicon problem is printed,
-    the last one as the ``UserError``."""
+    """The linter for a configuration and ``--lexicon`` files; a lexicon or model problem is a
+    ``UserError``."""
     from plainwords.engine import ModelError
     from plainwords.lexicon import LexiconError
     from plainwords.run import build_linter
@@ -50,8 +58,6 @@ def linter_for(config, lexicons: Sequence[str], *, use_cache: bool = True):
     try:
         return build_linter(config, lexicons, use_cache=use_cache)
     except LexiconError as error:
-        for problem in error.problems[:-1]:
-            click.echo(f"plainwords: {problem}", err=True)
-        raise UserError(str(error.problems[-1])) from None
+        raise lexicon_error(error) from None
     except ModelError as error:
         raise UserError(str(error)) from None

@@ -10,18 +10,22 @@ import click
 F = TypeVar("F", bound=Callable)
 
 
+lexicon_option = click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    metavar="FILE",
+    help="An extra lexicon file (repeatable).",
+)
+"""``--lexicon FILE`` (repeatable), passed as ``lexicons``."""
+
+
 def lexicon_options(command: F) -> F:
     """``--lexicon FILE`` (repeatable), ``--disable NAME`` (repeatable) and ``--config FILE``,
     passed to the command as ``lexicons``, ``disable`` and ``config_path``."""
     for option in reversed(
         (
-            click.option(
-                "--lexicon",
-                "lexicons",
-                multiple=True,
-                metavar="FILE",
-                help="An extra lexicon file (repeatable).",
-            ),
+            lexicon_option,
             click.option(
                 "--disable",
                 multiple=True,
