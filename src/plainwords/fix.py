@@ -2,8 +2,8 @@
 
 Pure on purpose: nothing here reads or writes files, so ``fix``, ``check --fix``, ``--diff``, the
 SARIF ``fixes``, the interactive chooser, the workshop page's "Apply safe fixes" and ``explain``'s
-"after" sentence all share one definition of what a fix is. Writing the
-result back (encoding, BOM, atomic replace) lives in ``plainwords.writing``.
+"after" sentence all share one definition of what a fix is. Writing the result back (encoding,
+BOM, atomic replace) lives in ``plainwords.writing``.
 
 A swap is applied unattended only where the entry says it is safe (``autofix: true``): a plain
 English swap keeps the meaning, while a label for people usually needs a person's judgement.
