@@ -168,11 +168,11 @@ def test_console_script_and_module_run_from_another_directory(tmp_path):
 
 
 def test_no_color_environment_is_respected(tmp_path, capsys, monkeypatch):
-    from plainwords.cli import _color
+    from plainwords.commands.check import use_color
 
     monkeypatch.setenv("NO_COLOR", "1")
-    assert _color(None) is False
-    assert _color(True) is True
+    assert use_color(None) is False
+    assert use_color(True) is True
 
 
 def test_own_entry_whose_alternative_is_itself_flagged_exits_two(tmp_path, capsys):

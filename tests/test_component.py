@@ -5,37 +5,7 @@ from __future__ import annotations
 import spacy
 
 from plainwords.component import PlainwordsMatcher
-from plainwords.lexicon import Lexicon, parse_lexicon
-from plainwords.yamlfile import load_yaml_text
-
-
-def _lexicon(yaml_text: str) -> Lexicon:
-    entries, problems = parse_lexicon(load_yaml_text(yaml_text, "test.yaml"), "test.yaml")
-    assert not problems, problems
-    return Lexicon(tuple(entries))
-
-
-SOURCE = 'source: {name: Test guide, url: "https://example.org/guide"}'
-
-
-def _entry(entry_id: str, terms: str, extra: str = "") -> str:
-    lines = [
-        f"  - id: {entry_id}",
-        f"    terms: {terms}",
-        "    alternatives: [something kinder]",
-        "    reason: Test reason.",
-        "    severity: warning",
-        f"    {SOURCE}",
-    ]
-    lines += [f"    {line}" for line in extra.strip().splitlines()] if extra.strip() else []
-    return "\n".join(lines)
-
-
-def _nlp(*entries: str):
-    lexicon = _lexicon("version: 1\ncategory: test\nentries:\n" + "\n".join(entries))
-    nlp = spacy.blank("en")
-    nlp.add_pipe("plainwords", config={"lexicons": []}).set_lexicon(lexicon)
-    return nlp
+from tiny_lexicons import entry_yaml, pipeline
 
 
 def _found(nlp, text: str) -> list[tuple[str, str]]:
@@ -63,14 +33,14 @@ def test_add_pipe_by_name_works_without_importing_plainwords(tmp_path):
 
 
 def test_spans_carry_category_label_and_entry_id():
-    nlp = _nlp(_entry("addict", "[addict]"))
+    nlp = pipeline(entry_yaml("addict", "[addict]"))
     doc = nlp("He met an addict.")
     (span,) = doc.spans["plainwords"]
     assert (span.text, span.label_, span.id_) == ("addict", "test", "addict")
 
 
 def test_plurals_and_case_are_matched_from_one_base_form():
-    nlp = _nlp(_entry("addict", "[addict]"))
+    nlp = pipeline(entry_yaml("addict", "[addict]"))
     assert _found(nlp, "Addicts and addicts and ADDICTS.") == [
         ("Addicts", "addict"),
         ("addicts", "addict"),
@@ -79,7 +49,7 @@ def test_plurals_and_case_are_matched_from_one_base_form():
 
 
 def test_verb_inflections_of_a_phrase():
-    nlp = _nlp(_entry("suffer-from", "[suffer from]", "inflect: verb"))
+    nlp = pipeline(entry_yaml("suffer-from", "[suffer from]", "inflect: verb"))
     text = "She suffers from it, suffered from it, is suffering from it and may suffer from it."
     assert [t for t, _ in _found(nlp, text)] == [
         "suffers from",
@@ -90,9 +60,9 @@ def test_verb_inflections_of_a_phrase():
 
 
 def test_hyphen_and_space_variants_match_each_other():
-    nlp = _nlp(
-        _entry("hard-to-reach", "[hard to reach]", "inflect: none"),
-        _entry("wheelchair-bound", "[wheelchair-bound]"),
+    nlp = pipeline(
+        entry_yaml("hard-to-reach", "[hard to reach]", "inflect: none"),
+        entry_yaml("wheelchair-bound", "[wheelchair-bound]"),
     )
     found = _found(
         nlp,
@@ -107,9 +77,9 @@ def test_hyphen_and_space_variants_match_each_other():
 
 
 def test_spelling_variants_only_where_the_entry_asks():
-    nlp = _nlp(
-        _entry("utilise", "[utilise]", "inflect: verb\nspelling_variants: true"),
-        _entry("organise", "[organise]", "inflect: verb"),
+    nlp = pipeline(
+        entry_yaml("utilise", "[utilise]", "inflect: verb\nspelling_variants: true"),
+        entry_yaml("organise", "[organise]", "inflect: verb"),
     )
     assert [t for t, _ in _found(nlp, "We utilize and utilised; we organise but organize.")] == [
         "utilize",
@@ -119,7 +89,7 @@ def test_spelling_variants_only_where_the_entry_asks():
 
 
 def test_longest_match_wins_and_text_is_reported_once():
-    nlp = _nlp(_entry("user", "[user]"), _entry("service-user", "[service user]"))
+    nlp = pipeline(entry_yaml("user", "[user]"), entry_yaml("service-user", "[service user]"))
     assert _found(nlp, "A service user and a user.") == [
         ("service user", "service-user"),
         ("user", "user"),
@@ -127,8 +97,10 @@ def test_longest_match_wins_and_text_is_reported_once():
 
 
 def test_unless_followed_by_leaves_the_innocent_sense_alone():
-    nlp = _nlp(
-        _entry("hard-to-reach", "[hard to reach]", "inflect: none\nunless:\n  followed_by: [shelf]")
+    nlp = pipeline(
+        entry_yaml(
+            "hard-to-reach", "[hard to reach]", "inflect: none\nunless:\n  followed_by: [shelf]"
+        )
     )
     assert _found(nlp, "A hard to reach shelf.") == []
     assert _found(nlp, "Hard to reach shelves.") == []
@@ -136,8 +108,8 @@ def test_unless_followed_by_leaves_the_innocent_sense_alone():
 
 
 def test_when_condition_must_hold():
-    nlp = _nlp(
-        _entry(
+    nlp = pipeline(
+        entry_yaml(
             "deliver",
             "[deliver]",
             "inflect: verb\nwhen:\n  followed_by: [outcomes, better outcomes]",
@@ -148,21 +120,21 @@ def test_when_condition_must_hold():
 
 
 def test_case_sensitive_acronym():
-    nlp = _nlp(_entry("dna", "[DNA]", "case_sensitive: true"))
+    nlp = pipeline(entry_yaml("dna", "[DNA]", "case_sensitive: true"))
     assert _found(nlp, "She was DNA twice.") == [("DNA", "dna")]
     assert _found(nlp, "The dna sample.") == []
 
 
 def test_quoted_term_is_a_mention_not_a_use():
-    nlp = _nlp(_entry("service-user", "[service user]"))
+    nlp = pipeline(entry_yaml("service-user", "[service user]"))
     doc = nlp("We no longer say “service users” in our reports.")
     assert list(doc.spans["plainwords"]) == []
     assert [s.text for s in doc.spans["plainwords_mentions"]] == ["service users"]
 
 
 def test_token_patterns_from_the_lexicon():
-    nlp = _nlp(
-        _entry(
+    nlp = pipeline(
+        entry_yaml(
             "did-not-attend", "[]", "patterns:\n  - [{LOWER: did}, {LOWER: not}, {LOWER: attend}]"
         ).replace("terms: []", "terms: [dna appointment]")
     )

@@ -15,37 +15,9 @@ from plainwords.conditions import (
     in_proper_name,
     sentence_has,
 )
-from plainwords.lexicon import Conditions, Lexicon, parse_lexicon
+from plainwords.lexicon import Conditions, Lexicon
 from plainwords.sentences import sentence_bounds, sentence_ends
-from plainwords.yamlfile import load_yaml_text
-
-SOURCE = 'source: {name: Test guide, url: "https://example.org/guide"}'
-
-
-def _entry(entry_id: str, terms: str, extra: str = "") -> str:
-    lines = [
-        f"  - id: {entry_id}",
-        f"    terms: {terms}",
-        "    alternatives: [something kinder]",
-        "    reason: Test reason.",
-        "    severity: warning",
-        f"    {SOURCE}",
-    ]
-    lines += [f"    {line}" for line in extra.strip().splitlines()]
-    return "\n".join(lines)
-
-
-def _parse(*entries: str):
-    text = "version: 1\ncategory: test\nentries:\n" + "\n".join(entries)
-    return parse_lexicon(load_yaml_text(text, "t.yaml"), "t.yaml")
-
-
-def _nlp(*entries: str):
-    parsed, problems = _parse(*entries)
-    assert not problems, [str(p) for p in problems]
-    nlp = spacy.blank("en")
-    nlp.add_pipe("plainwords", config={"lexicons": []}).set_lexicon(Lexicon(tuple(parsed)))
-    return nlp
+from tiny_lexicons import entry_yaml, parse_entries, pipeline
 
 
 def _found(nlp, text: str) -> list[str]:
@@ -92,7 +64,7 @@ def _compiled(blank, **fields):
     ],
 )
 def test_bad_conditions_are_reported_at_their_own_line(block, message, line):
-    _, problems = _parse(_entry("x", "[x]", block))
+    _, problems = parse_entries(entry_yaml("x", "[x]", block))
     assert problems, block
     assert message in str(problems[0])
     assert str(problems[0]).startswith(f"t.yaml:{line}:")
@@ -104,7 +76,7 @@ def test_good_conditions_parse_into_the_entry():
         "  after: [parcel]\n  before: [courier]\n  window: 4\n  pos: [noun, PROPN]\n  dep: [amod]\n"
         "  head: [software]\n  object: [parcel]"
     )
-    (entry,), problems = _parse(_entry("x", "[x]", block))
+    (entry,), problems = parse_entries(entry_yaml("x", "[x]", block))
     assert not problems
     u = entry.unless
     assert u.sentence_has == ("gene", "genetic") and u.proper_name and u.followed_by_capitalised
@@ -196,15 +168,17 @@ def test_proper_name_is_a_run_of_capitalised_words(blank, text, start, end, expe
 
 
 def test_new_conditions_in_a_lexicon_end_to_end():
-    nlp = _nlp(
-        _entry(
+    nlp = pipeline(
+        entry_yaml(
             "dna",
             "[DNA]",
             "case_sensitive: true\nunless:\n  sentence_has: [genetic, sample, test, gene, sequence]",
         ),
-        _entry("homeless", "[homeless]", "inflect: none\nunless:\n  followed_by_capitalised: true"),
-        _entry("service-user", "[service user]", "unless:\n  proper_name: true"),
-        _entry(
+        entry_yaml(
+            "homeless", "[homeless]", "inflect: none\nunless:\n  followed_by_capitalised: true"
+        ),
+        entry_yaml("service-user", "[service user]", "unless:\n  proper_name: true"),
+        entry_yaml(
             "deliver",
             "[deliver]",
             "inflect: verb\nwhen:\n  after: [outcomes, priorities]\n  window: 4",
@@ -232,14 +206,14 @@ def _parsed(nlp, words, pos, heads, deps) -> Doc:
 
 
 def test_model_aware_conditions_read_a_tagged_and_parsed_doc():
-    nlp = _nlp(
-        _entry(
+    nlp = pipeline(
+        entry_yaml(
             "vulnerable",
             "[vulnerable]",
             "inflect: none\nunless:\n  head: [software, version, server]",
         ),
-        _entry("deliver", "[deliver]", "inflect: verb\nwhen:\n  object: [outcome, priority]"),
-        _entry("key", "[key]", "inflect: none\nwhen:\n  pos: [ADJ]\n  dep: [amod, acomp]"),
+        entry_yaml("deliver", "[deliver]", "inflect: verb\nwhen:\n  object: [outcome, priority]"),
+        entry_yaml("key", "[key]", "inflect: none\nwhen:\n  pos: [ADJ]\n  dep: [amod, acomp]"),
     )
     component = nlp.get_pipe("plainwords")
     doc = _parsed(
@@ -278,9 +252,9 @@ def test_model_aware_conditions_read_a_tagged_and_parsed_doc():
 
 
 def test_model_aware_conditions_are_skipped_on_a_blank_pipeline():
-    nlp = _nlp(
-        _entry("vulnerable", "[vulnerable]", "inflect: none\nunless:\n  head: [software]"),
-        _entry("key", "[key]", "inflect: none\nwhen:\n  pos: [ADJ]\n  followed_by: [priority]"),
+    nlp = pipeline(
+        entry_yaml("vulnerable", "[vulnerable]", "inflect: none\nunless:\n  head: [software]"),
+        entry_yaml("key", "[key]", "inflect: none\nwhen:\n  pos: [ADJ]\n  followed_by: [priority]"),
     )
     # unless: a skipped condition does not excuse the match.
     assert _found(nlp, "The vulnerable software was patched.") == ["vulnerable"]

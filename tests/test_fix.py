@@ -15,10 +15,10 @@ from plainwords.fix import (
     Edit,
     apply_edits,
     fix_document,
-    inflect_like,
     is_writable,
     match_case,
     replacement,
+    swap,
 )
 from plainwords.lexicon import load_lexicon
 from plainwords.readers import read_bytes
@@ -99,10 +99,43 @@ def test_replacement_agrees_with_the_verb_form(linter, matched, expected):
     assert replacement(finding) == expected
 
 
+@pytest.mark.parametrize(
+    ("matched", "entry_id", "alternative", "expected"),
+    [
+        ("utilised", "utilise", "use", "used"),
+        ("utilizing", "utilise", "use", "using"),
+        ("Utilises", "utilise", "use", "Uses"),
+        ("suffered from", "suffer-from", "has", "had"),
+        ("suffers from", "suffer-from", "lives with", "lives with"),
+        (
+            "The homeless",
+            "the-homeless",
+            "people experiencing homelessness",
+            "People experiencing homelessness",
+        ),
+        ("hard-to-reach", "hard-to-reach", "seldom heard", "seldom heard"),
+    ],
+)
+def test_swap_keeps_form_and_case(lexicon, matched, entry_id, alternative, expected):
+    assert swap(matched, lexicon.get(entry_id), alternative) == expected
+
+
+def test_swap_declines_what_is_not_straightforward(lexicon):
+    # A plural label and a multi-word singular alternative would not agree: leave it to a person.
+    assert swap("addicts", lexicon.get("addict"), "person who uses drugs") is None
+    assert swap("service user", lexicon.get("service-user"), "the person's name") is None
+
+
+def test_a_closed_up_spelling_takes_the_alternative_as_written(linter):
+    (finding,) = [f for f in linter.check_text("Priorto the meeting.") if f.rule == "prior-to"]
+    assert swap(finding.text, finding.entry, "before") is None
+    assert replacement(finding) == "Before"
+
+
 def test_noun_heads_are_inflected(custom):
     entry = custom.lexicon.get("end-user")
-    assert inflect_like("end users", "reader", entry) == "readers"
-    assert inflect_like("end user", "reader", entry) == "reader"
+    assert swap("end users", entry, "reader") == "readers"
+    assert swap("end user", entry, "reader") == "reader"
     assert fixed(custom, "Ask the End users first.\n") == "Ask the Readers first.\n"
 
 

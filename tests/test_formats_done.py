@@ -97,21 +97,31 @@ def test_the_sentence_is_found_at_its_line_and_column_and_nothing_else_is(tmp_pa
         assert text[finding["start"] : finding["end"]] == finding["text"]
 
 
-def test_the_sentence_in_a_word_document_is_found_by_paragraph(tmp_path, capsys):
-    document = docx.Document()
-    document.add_paragraph("Guide")
-    document.add_paragraph("Introduction.")
-    document.add_paragraph(f"Today: {SENTENCE}")
+def _saved(document, path):
+    """Save a python-docx or odfdo document (both save to a binary stream) at ``path``."""
     buffer = io.BytesIO()
     document.save(buffer)
-    path = tmp_path / "guide.docx"
     path.write_bytes(buffer.getvalue())
+    return path
+
+
+def _assert_found_in_paragraph_3(path, capsys):
+    """The sentence, third paragraph of the file, is found at its place in that paragraph."""
     assert main(["check", "--format", "json", str(path)]) == 1
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert [(f["line"], f["column"], f["rule"], f["location"]) for f in findings] == [
         (3, 12, "service-user", "paragraph 3"),
         (3, 34, "addict", "paragraph 3"),
     ]
+
+
+def test_the_sentence_in_a_word_document_is_found_by_paragraph(tmp_path, capsys):
+    document = docx.Document()
+    document.add_paragraph("Guide")
+    document.add_paragraph("Introduction.")
+    document.add_paragraph(f"Today: {SENTENCE}")
+    path = _saved(document, tmp_path / "guide.docx")
+    _assert_found_in_paragraph_3(path, capsys)
     # The text report names the paragraph too.
     assert main(["check", str(path)]) == 1
     assert "3:12" in capsys.readouterr().out
@@ -124,16 +134,7 @@ def test_the_sentence_in_an_opendocument_file_is_found_by_paragraph(tmp_path, ca
     document.body.clear()
     for text in ("Guide", "Introduction.", f"Today: {SENTENCE}"):
         document.body.append(odfdo.Paragraph(text))
-    buffer = io.BytesIO()
-    document.save(buffer)
-    path = tmp_path / "guide.odt"
-    path.write_bytes(buffer.getvalue())
-    assert main(["check", "--format", "json", str(path)]) == 1
-    findings = json.loads(capsys.readouterr().out)["findings"]
-    assert [(f["line"], f["column"], f["rule"], f["location"]) for f in findings] == [
-        (3, 12, "service-user", "paragraph 3"),
-        (3, 34, "addict", "paragraph 3"),
-    ]
+    _assert_found_in_paragraph_3(_saved(document, tmp_path / "guide.odt"), capsys)
 
 
 def test_a_folder_check_reads_every_format(tmp_path, capsys):

@@ -7,11 +7,9 @@ import json
 import pytest
 import spacy
 
-from plainwords.lexicon import Lexicon, parse_lexicon
 from plainwords.mentions import is_quoted, quoted_regions
-from plainwords.yamlfile import load_yaml_text
+from tiny_lexicons import entry_yaml, pipeline
 
-SOURCE = 'source: {name: Test guide, url: "https://example.org/guide"}'
 TERMS = {
     "service-user": "[service user]",
     "addict": "[addict]",
@@ -22,34 +20,22 @@ TERMS = {
 }
 
 
-def _yaml() -> str:
-    lines = ["version: 1", "category: test", "entries:"]
-    for entry_id, terms in TERMS.items():
-        inflect = {
-            "suffer-from": "verb",
-            "hard-to-reach": "none",
-            "going-forward": "none",
-            "in-order-to": "none",
-        }.get(entry_id, "noun")
-        lines += [
-            f"  - id: {entry_id}",
-            f"    terms: {terms}",
-            "    alternatives: [something kinder]",
-            "    reason: Test reason.",
-            "    severity: warning",
-            f"    inflect: {inflect}",
-            f"    {SOURCE}",
-        ]
-    return "\n".join(lines)
+INFLECT = {
+    "suffer-from": "verb",
+    "hard-to-reach": "none",
+    "going-forward": "none",
+    "in-order-to": "none",
+}
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    entries, problems = parse_lexicon(load_yaml_text(_yaml(), "t.yaml"), "t.yaml")
-    assert not problems
-    pipeline = spacy.blank("en")
-    pipeline.add_pipe("plainwords", config={"lexicons": []}).set_lexicon(Lexicon(tuple(entries)))
-    return pipeline
+    return pipeline(
+        *(
+            entry_yaml(entry_id, terms, f"inflect: {INFLECT.get(entry_id, 'noun')}")
+            for entry_id, terms in TERMS.items()
+        )
+    )
 
 
 def uses(nlp, text: str) -> list[str]:

@@ -45,7 +45,7 @@ def validate(log: dict) -> None:
 
 def test_every_format_is_registered_and_offered_by_check():
     assert set(reporters()) == set(FORMATS)
-    from plainwords.cli import check
+    from plainwords.commands.check import check
 
     option = next(p for p in check.params if p.name == "output_format")
     assert tuple(option.type.choices) == FORMATS

@@ -7,6 +7,8 @@ import json
 import threading
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from plainwords.web.server import make_server, utf16_offsets
 
@@ -76,6 +78,36 @@ def test_fix_applies_safe_fixes_and_rechecks(server):
     assert result["text"] == "Addicts used it to win."
     assert [a["rule"] for a in result["applied"]] == ["utilise", "in-order-to"]
     assert [f["rule"] for f in result["findings"]] == ["addict"]
+
+
+def test_fix_changes_only_autofix_entries_at_offsets_into_the_text_sent(server):
+    text = "Utilised by addicts, in order to help. We UTILISE it."
+    _, data = post_json(server, "/api/fix", {"text": text})
+    result = json.loads(data)
+    assert result["text"] == "Used by addicts, to help. We USE it."
+    applied = result["applied"]
+    assert [(a["before"], a["after"], a["rule"]) for a in applied] == [
+        ("Utilised", "Used", "utilise"),
+        ("in order to", "to", "in-order-to"),
+        ("UTILISE", "USE", "utilise"),
+    ]
+    assert [text[a["start"] : a["end"]] for a in applied] == ["Utilised", "in order to", "UTILISE"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["We", "utilise", "the", "hall", "in order to", "addicts", "\n", "Ünïcode", "😀"]
+        ),
+        max_size=12,
+    )
+)
+def test_fixing_twice_changes_nothing_more(server, words):
+    workshop = server.workshop
+    once = workshop.fix(" ".join(words))
+    twice = workshop.fix(once["text"])
+    assert twice["text"] == once["text"] and twice["applied"] == []
 
 
 def test_lexicon_lists_every_entry(server, lexicon):

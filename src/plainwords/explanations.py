@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from plainwords.engine import Linter
+from plainwords.fix import swap
 from plainwords.lexicon import Entry
-from plainwords.web.fixes import swap
 
 
 def entry_dict(entry: Entry) -> dict[str, Any]:

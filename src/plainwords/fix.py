@@ -1,8 +1,9 @@
 """Autofix: a document and its findings in, the rewritten text and a list of changes out.
 
 Pure on purpose: nothing here reads or writes files, so ``fix``, ``check --fix``, ``--diff``, the
-SARIF ``fixes`` and the interactive chooser all share one definition of what a fix is. Writing the
-result back (encoding, BOM, atomic replace) lives in ``plainwords.writing``.
+SARIF ``fixes``, the interactive chooser, the workshop page's "Apply safe fixes" and ``explain``'s
+"after" sentence all share one definition of what a fix is. Writing the result back (encoding,
+BOM, atomic replace) lives in ``plainwords.writing``.
 
 A swap is applied unattended only where the entry says it is safe (``autofix: true``): a plain
 English swap keeps the meaning, while a label for people usually needs a person's judgement.
@@ -27,14 +28,10 @@ from plainwords.lexicon import Entry
 # findings are reported as suggestions only, never written back.
 UNWRITABLE_EXTENSIONS = frozenset({".docx", ".odt"})
 
-_WORDS = re.compile(r"[^\s\-]+")
+_SPLIT = re.compile(r"[\s\-]+")
 # Characters that mean a match runs across markup ("in <b>order</b> to", "in &nbsp; order"):
 # replacing such a span would delete the markup with the words, so it is left alone.
 _MARKUP = re.compile(r"[<>&*_`\[\]{}|\\]")
-_TAGS = {
-    "VERB": ("VB", "VBP", "VBZ", "VBD", "VBN", "VBG"),
-    "NOUN": ("NN", "NNS"),
-}
 
 
 @dataclass(frozen=True)
@@ -96,9 +93,15 @@ def is_safe(finding: Finding) -> bool:
 
 def replacement(finding: Finding, alternative: str | None = None) -> str:
     """The text to put in place of a finding: the alternative (by default the entry's first),
-    inflected to agree with the matched words and in their case."""
+    inflected to agree with the matched words and in their case.
+
+    Where ``swap`` cannot tell the form (a closed-up spelling such as "priorto", or a plural
+    label with a phrase for an alternative), the alternative is used as written, in the match's
+    case.
+    """
     chosen = alternative if alternative is not None else finding.entry.alternatives[0]
-    return match_case(finding.text, inflect_like(finding.text, chosen, finding.entry))
+    swapped = swap(finding.text, finding.entry, chosen)
+    return swapped if swapped is not None else _cased(finding.text, finding.entry, chosen)
 
 
 def safe_edits(findings: Iterable[Finding]) -> list[Edit]:
@@ -173,70 +176,70 @@ def match_case(matched: str, alternative: str) -> str:
 # --- inflection ---------------------------------------------------------------------------
 
 
+def _words(text: str) -> list[str]:
+    return [w for w in _SPLIT.split(text.lower().strip()) if w]
+
+
 @lru_cache(maxsize=4096)
-def _tagged_forms(word: str, upos: str) -> dict[str, tuple[str, ...]]:
-    """Penn tag → inflected forms of a word (lemminflect, with its guesser for unknown words)."""
+def _tags_of(lemma: str, form: str, upos: str) -> tuple[str, ...]:
+    """Penn tags under which ``form`` is an inflection of ``lemma`` (e.g. "utilised" → VBD, VBN)."""
     import lemminflect
 
-    table = lemminflect.getAllInflections(word, upos=upos) or {}
-    guessed = lemminflect.getAllInflectionsOOV(word, upos=upos) or {}
-    merged = dict(guessed)
-    merged.update(table)
-    return merged
+    table = lemminflect.getAllInflections(lemma, upos=upos) or lemminflect.getAllInflectionsOOV(
+        lemma, upos=upos
+    )
+    return tuple(sorted(tag for tag, forms in table.items() if form in forms))
 
 
-def _tag_of(matched_word: str, base_words: Iterable[str], upos: str) -> str | None:
-    """The Penn tag that turns one of the base words into the matched word; None if unknown."""
-    target = matched_word.lower()
-    for base in base_words:
-        base = base.lower()
-        if not base.isalpha():
-            continue
-        forms = _tagged_forms(base, upos)
-        for tag in _TAGS[upos]:
-            if target in forms.get(tag, ()):
-                return tag
-    return None
-
-
-def _inflect(word: str, tag: str, upos: str) -> str:
+def _inflect(word: str, tag: str, upos: str) -> str | None:
+    """``word`` (which may itself be inflected, like "has") in the form ``tag``."""
     import lemminflect
 
-    if not word.isalpha() or tag in ("VB", "VBP", "NN"):
-        return word
-    forms = lemminflect.getInflection(word.lower(), tag=tag) or _tagged_forms(
-        word.lower(), upos
-    ).get(tag)
-    if not forms:
-        return word
-    return forms[0]
+    lemmas = lemminflect.getLemma(word, upos=upos, lemmatize_oov=False)
+    forms = lemminflect.getInflection(lemmas[0] if lemmas else word, tag=tag, inflect_oov=True)
+    return forms[0] if forms else None
 
 
-def inflect_like(matched: str, alternative: str, entry: Entry) -> str:
-    """Inflect the alternative's head as the matched words' head is inflected.
+def _cased(matched: str, entry: Entry, alternative: str) -> str:
+    return alternative if entry.case_sensitive else match_case(matched, alternative)
 
-    The head is the first word for verbs ("utilised" → "used") and the last for nouns (with an
-    alternative "reader", "end users" → "readers"). Where the matched form is the base form, or
-    the form cannot be told, the alternative is returned unchanged.
+
+def swap(matched: str, entry: Entry, alternative: str) -> str | None:
+    """The alternative in the matched text's form and case, or ``None`` where that is not
+    straightforward (``explain`` then shows no "after" sentence).
+
+    Straightforward means: the match is a term as written; or a verb entry's first word is
+    inflected ("utilised") and the alternative's first word can take the same inflection; or a
+    noun entry's last word is plural and the alternative is a single word that can too ("end
+    users" → "readers"). An alternative with quotes or an ellipsis is a hint, not words to paste.
     """
-    matched_words = _WORDS.findall(matched)
-    alternative_words = alternative.split(" ")
-    if not matched_words or not alternative_words or entry.inflect == "none":
-        return alternative
-    bases = [
-        t for term in entry.terms for t in (spellings(term) if entry.spelling_variants else {term})
-    ]
-    heads: list[tuple[str, int]] = []
-    if entry.inflect in ("verb", "both"):
-        heads.append(("VERB", 0))
-    if entry.inflect in ("noun", "both"):
-        heads.append(("NOUN", -1))
-    for upos, index in heads:
-        base_heads = {_WORDS.findall(b)[index] for b in bases if _WORDS.findall(b)}
-        tag = _tag_of(matched_words[index], base_heads, upos)
-        if tag is None or tag in ("VB", "VBP", "NN"):
+    if not alternative or any(q in alternative for q in "\"“”‘’'") or "…" in alternative:
+        return None
+    words = _words(matched)
+    alt_words = alternative.split(" ")
+    terms = {
+        v for term in entry.terms for v in (spellings(term) if entry.spelling_variants else {term})
+    }
+    for term in sorted(terms):
+        term_words = _words(term)
+        if words == term_words:
+            return _cased(matched, entry, alternative)
+        if len(words) != len(term_words):
             continue
-        words = list(alternative_words)
-        words[index] = _inflect(words[index], tag, upos)
-        return " ".join(words)
-    return alternative
+        if entry.inflect in ("verb", "both") and words[1:] == term_words[1:]:
+            for tag in _tags_of(term_words[0], words[0], "VERB"):
+                if tag == "VB":
+                    continue
+                first = _inflect(alt_words[0], tag, "VERB")
+                if first:
+                    return _cased(matched, entry, " ".join([first, *alt_words[1:]]))
+        if (
+            entry.inflect in ("noun", "both")
+            and words[:-1] == term_words[:-1]
+            and len(alt_words) == 1
+            and "NNS" in _tags_of(term_words[-1], words[-1], "NOUN")
+        ):
+            plural = _inflect(alt_words[0], "NNS", "NOUN")
+            if plural:
+                return _cased(matched, entry, plural)
+    return None

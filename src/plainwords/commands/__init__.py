@@ -1,1 +1,1 @@
-"""CLI commands beyond ``check``, one module each, registered at the end of ``plainwords.cli``."""
+"""The CLI's commands, one module each, registered on the group at the end of ``plainwords.cli``."""

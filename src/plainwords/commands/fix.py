@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from plainwords.commands.options import lexicon_options
+from plainwords.commands.common import (
+    CONTEXT,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    UserError,
+    config_for,
+    linter_for,
+)
+from plainwords.commands.options import lexicon_options, max_size_option
 from plainwords.document import Document
 from plainwords.findings import Finding
 
@@ -26,7 +35,6 @@ if TYPE_CHECKING:
     from plainwords.fix import Edit
     from plainwords.run import Problems
 
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 SUGGESTION_ONLY = "suggestion only: Word and OpenDocument files are never rewritten"
 
@@ -115,7 +123,6 @@ def fixing(
 
     Standard input cannot be rewritten, so '-' is refused before anything is read.
     """
-    from plainwords.cli import UserError
     from plainwords.run import apply_overrides
 
     if "-" in paths:
@@ -195,13 +202,7 @@ def fix_results(
     help="Name (and so format) for text read from '-'; the fixed text goes to standard output.",
 )
 @lexicon_options
-@click.option(
-    "--max-size",
-    type=click.IntRange(min=1),
-    default=None,
-    metavar="MB",
-    help="Skip files larger than this many megabytes (default 50).",
-)
+@max_size_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 def fix(
     paths,
@@ -235,7 +236,6 @@ def fix(
     Exit status: 0 done (or, with --diff, nothing to change), 1 --diff found changes,
     2 usage, input or write error.
     """
-    from plainwords.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError, _linter, _load_config
     from plainwords.fix import apply_edits, is_writable, safe_edits
     from plainwords.run import Problems, check_paths
     from plainwords.writing import encoded
@@ -247,10 +247,10 @@ def fix(
         )
     if offer_all and not interactive:
         raise UserError("--all only applies with -i (unsafe swaps are never made unattended)")
-    config = _load_config(config_path)
+    config = config_for(config_path)
     if disable:
         config = config.with_options(disable=tuple(config.disable) + tuple(disable))
-    linter = _linter(config, lexicons)
+    linter = linter_for(config, lexicons)
     problems = Problems()
     tally = Tally()
     out = click.echo

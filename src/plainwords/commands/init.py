@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from plainwords.commands.common import UserError
+
 STARTER = """\
 # plainwords configuration. Every setting is optional: delete what you do not need.
 # All the settings are described in docs/configuration.md.
@@ -64,8 +66,6 @@ def write_starter(directory: Path, *, force: bool = False) -> Path:
 @click.option("--force", is_flag=True, help="Overwrite an existing .plainwords.toml.")
 def init(directory: str, force: bool) -> None:
     """Write a commented starter .plainwords.toml into DIRECTORY (default: here)."""
-    from plainwords.cli import UserError
-
     folder = Path(directory)
     if not folder.is_dir():
         raise UserError(f"{directory}: no such directory")

@@ -12,31 +12,23 @@ import textwrap
 
 import click
 
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+from plainwords.commands.common import CONTEXT, config_for, lexicon_error
+from plainwords.commands.options import lexicon_option
+
 _WIDTH = 88
 
 
 def _config_and_lexicon(config_path: str | None, extra: tuple[str, ...]):
-    from plainwords.cli import UserError, _load_config
     from plainwords.lexicon import LexiconError
     from plainwords.run import build_lexicon
 
-    config = _load_config(config_path)
+    config = config_for(config_path)
     try:
         return config, build_lexicon(config, extra)
     except LexiconError as error:
-        for problem in error.problems[:-1]:
-            click.echo(f"plainwords: {problem}", err=True)
-        raise UserError(str(error.problems[-1])) from None
+        raise lexicon_error(error) from None
 
 
-_lexicon_option = click.option(
-    "--lexicon",
-    "lexicons",
-    multiple=True,
-    metavar="FILE",
-    help="An extra lexicon file (repeatable).",
-)
 _config_option = click.option(
     "--config",
     "config_path",
@@ -73,7 +65,7 @@ def lexicon() -> None:
 )
 @click.option("--topic", "topics", multiple=True, metavar="T", help="Only this topic (repeatable).")
 @_format_option
-@_lexicon_option
+@lexicon_option
 @_config_option
 def list_entries(categories, topics, output_format, lexicons, config_path) -> None:
     """List every entry: its terms, what to say instead, severity and source."""
@@ -140,7 +132,7 @@ def validate(files) -> None:
 )
 @click.argument("phrase", nargs=-1, required=True)
 @_format_option
-@_lexicon_option
+@lexicon_option
 @_config_option
 def explain(phrase, output_format, lexicons, config_path) -> None:
     """Explain a PHRASE: why it matters, what to say instead, the source, and an example.

@@ -10,18 +10,22 @@ import click
 F = TypeVar("F", bound=Callable)
 
 
+lexicon_option = click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    metavar="FILE",
+    help="An extra lexicon file (repeatable).",
+)
+"""``--lexicon FILE`` (repeatable), passed as ``lexicons``."""
+
+
 def lexicon_options(command: F) -> F:
     """``--lexicon FILE`` (repeatable), ``--disable NAME`` (repeatable) and ``--config FILE``,
     passed to the command as ``lexicons``, ``disable`` and ``config_path``."""
     for option in reversed(
         (
-            click.option(
-                "--lexicon",
-                "lexicons",
-                multiple=True,
-                metavar="FILE",
-                help="An extra lexicon file (repeatable).",
-            ),
+            lexicon_option,
             click.option(
                 "--disable",
                 multiple=True,
@@ -39,3 +43,13 @@ def lexicon_options(command: F) -> F:
     ):
         command = option(command)
     return command
+
+
+max_size_option = click.option(
+    "--max-size",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="MB",
+    help="Skip files larger than this many megabytes (default 50).",
+)
+"""``--max-size MB``, passed as ``max_size``: files larger than this are skipped with a note."""

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import click
 
+from plainwords.commands.common import CONTEXT, UserError, config_for, linter_for
 from plainwords.commands.options import lexicon_options
-
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 @click.command(
@@ -45,16 +44,15 @@ def report(paths, output, title, include_mentions, lexicons, disable, config_pat
 
     The page makes no network requests: it opens offline and can be sent by email.
     """
-    from plainwords.cli import UserError, _linter, _load_config
     from plainwords.run import Problems, check_paths
     from plainwords.web.report import prepare, render_report
 
-    config = _load_config(config_path)
+    config = config_for(config_path)
     config = config.with_options(
         include_mentions=include_mentions,
         disable=tuple(config.disable) + tuple(disable) if disable else None,
     )
-    linter = _linter(config, lexicons)
+    linter = linter_for(config, lexicons)
     problems = Problems()
     reports = prepare(check_paths(linter, paths, config, problems))
     for message in problems.errors:
@@ -80,8 +78,6 @@ def _write(path: Path, text: str) -> None:
     """Write atomically, so a half-written page never replaces a good one."""
     folder = path.resolve().parent
     if not folder.is_dir():
-        from plainwords.cli import UserError
-
         raise UserError(f"{path}: folder does not exist")
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:

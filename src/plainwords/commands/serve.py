@@ -6,9 +6,8 @@ import sys
 
 import click
 
+from plainwords.commands.common import CONTEXT, UserError, config_for, linter_for
 from plainwords.commands.options import lexicon_options
-
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 @click.command(
@@ -42,13 +41,12 @@ def serve(host, port, open_browser, lexicons, disable, config_path, verbose) -> 
       plainwords serve
       plainwords serve --port 0 --open
     """
-    from plainwords.cli import UserError, _linter, _load_config
     from plainwords.web.server import LOOPBACK, make_server
 
-    config = _load_config(config_path)
+    config = config_for(config_path)
     if disable:
         config = config.with_options(disable=tuple(config.disable) + tuple(disable))
-    linter = _linter(config, lexicons)
+    linter = linter_for(config, lexicons)
     if host not in LOOPBACK:
         click.echo(
             f"plainwords: warning: listening on {host} lets other computers on the network use this "

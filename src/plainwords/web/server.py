@@ -20,9 +20,11 @@ from plainwords import __version__
 from plainwords.engine import Linter
 from plainwords.explanations import entry_dict
 from plainwords.findings import Finding
-from plainwords.web.fixes import apply_safe_fixes
+from plainwords.fix import Change, fix_document
+from plainwords.readers import read_text
 from plainwords.web.report import asset
 
+PAGE = "<page>"  # the path the page's text is checked under
 MAX_BODY = 1_000_000  # bytes of request body; a workshop paragraph is a few kilobytes
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 CSP = (
@@ -52,6 +54,17 @@ def finding_json(finding: Finding, offsets: dict[int, int]) -> dict[str, Any]:
     return data
 
 
+def change_json(change: Change) -> dict[str, Any]:
+    """A fix made, for the page: where it was (in the text sent), what was there, what replaced it."""
+    return {
+        "start": change.start,
+        "end": change.end,
+        "before": change.before,
+        "after": change.after,
+        "rule": change.rule,
+    }
+
+
 class Workshop:
     """What the handlers share: the linter (one at a time: a spaCy pipeline is not made for
     concurrent calls) and the lexicon as JSON, made once."""
@@ -65,7 +78,7 @@ class Workshop:
 
     def findings(self, text: str) -> list[Finding]:
         with self.lock:
-            return self.linter.check_text(text, "<page>")
+            return self.linter.check_text(text, PAGE)
 
     def check(self, text: str) -> dict[str, Any]:
         findings = self.findings(text)
@@ -79,8 +92,13 @@ class Workshop:
         }
 
     def fix(self, text: str) -> dict[str, Any]:
-        fixed, applied = apply_safe_fixes(text, self.findings(text))
-        return {"text": fixed, "applied": [a.to_dict() for a in applied], **self.check(fixed)}
+        """Apply the safe fixes ``plainwords fix`` would make, then check the result again."""
+        document = read_text(PAGE, text)
+        with self.lock:
+            findings = self.linter.check(document)
+        fixed = fix_document(document, findings)
+        applied = [change_json(c) for c in fixed.changes]
+        return {"text": fixed.text, "applied": applied, **self.check(fixed.text)}
 
 
 class Handler(BaseHTTPRequestHandler):
