@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -193,10 +192,11 @@ class LexiconError(Exception):
 
 def builtin_lexicon_dir() -> Path:
     """Where the shipped lexicons live: inside the wheel, or at the repository root in a checkout."""
-    packaged = Path(str(resources.files("plainwords"))) / "lexicons"
+    here = Path(__file__).resolve()
+    packaged = here.parent / "lexicons"  # importlib.resources would cost a tenth of a start-up
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "lexicons"
+    return here.parents[2] / "lexicons"
 
 
 def builtin_lexicon_names() -> list[str]:
