@@ -66,6 +66,17 @@ def test_a_cache_hit_gives_identical_findings(cache_dir):
     assert len(uncached) >= 5
 
 
+def test_cached_tokens_are_the_tokenizers_split_of_each_form(cache_dir):
+    build_linter(Config())
+    hit = cache.load(cache.cache_key(["stigma", "jargon"]))
+    fresh = build_linter(Config(), use_cache=False)
+    forms = [form for forms in fresh.component.forms.values() for form in forms]
+    assert hit is not None and set(hit.tokens) == set(forms)
+    tokenizer = fresh.nlp.tokenizer
+    assert all(hit.tokens[f] == tuple(t.text for t in tokenizer(f)) for f in forms)
+    assert hit.tokens["hard-to-reach"] == ("hard", "-", "to", "-", "reach")
+
+
 def test_a_changed_lexicon_file_is_rebuilt(cache_dir, tmp_path):
     own = tmp_path / "own.yaml"
     own.write_text(OWN.format(term="wraparound"), encoding="utf-8")

@@ -22,13 +22,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from plainwords import __version__
 from plainwords.lexicon import Lexicon, resolve_lexicon
 
-_FORMAT = 1  # bump when the shape of Compiled changes
+_FORMAT = 2  # bump when the shape of Compiled changes
 _STALE_AFTER = 30 * 24 * 3600  # seconds; other cache files older than this are removed on write
 
 # Entry id → (compiled ``when``, compiled ``unless``); either may be None.
@@ -42,6 +42,9 @@ class Compiled:
     lexicon: Lexicon
     forms: dict[str, tuple[str, ...]]
     conditions: Conditions
+    # Each surface form as the tokenizer splits it: building the matchers from these words skips
+    # running the tokenizer over thousands of short strings at every start.
+    tokens: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def cache_dir() -> Path:

@@ -69,9 +69,11 @@ class PlainwordsMatcher:
         forms: dict[str, Iterable[str]] | None = None,
         conditions: dict[str, tuple[CompiledConditions | None, CompiledConditions | None]]
         | None = None,
+        tokens: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
-        """Compile a lexicon into matchers. ``forms`` (entry id → surface forms) and ``conditions``
-        (entry id → compiled when, unless) skip expansion, for callers that cached them."""
+        """Compile a lexicon into matchers. ``forms`` (entry id → surface forms), ``conditions``
+        (entry id → compiled when, unless) and ``tokens`` (form → its tokens' texts) skip
+        expansion and tokenizing, for callers that cached them."""
         vocab = self.nlp.vocab
         self.lexicon = lexicon
         self._rules: dict[int, _Rule] = {}
@@ -81,6 +83,7 @@ class PlainwordsMatcher:
         self._model_tokens = Matcher(vocab, validate=True)
         self.forms: dict[str, tuple[str, ...]] = {}
         self.conditions: dict[str, tuple[CompiledConditions | None, CompiledConditions | None]] = {}
+        self.tokens: dict[str, tuple[str, ...]] = {}
         make_doc = self.nlp.make_doc
         for entry in lexicon:
             key = vocab.strings.add(entry.id)
@@ -99,12 +102,23 @@ class PlainwordsMatcher:
             self.forms[entry.id] = entry_forms
             if entry_forms:
                 matcher = self._exact if entry.case_sensitive else self._lower
-                matcher.add(entry.id, list(self.nlp.tokenizer.pipe(entry_forms)))
+                matcher.add(entry.id, [self._pattern(form, tokens) for form in entry_forms])
             if entry.patterns:
                 target = self._model_tokens if entry.needs_model() else self._tokens
                 target.add(entry.id, [list(p) for p in entry.patterns])
         # Only matchers that hold patterns run (an empty one costs a call and warns).
         self._active = [m for m in (self._lower, self._exact, self._tokens) if len(m)]
+
+    def _pattern(self, form: str, tokens: dict[str, tuple[str, ...]] | None) -> Doc:
+        """The form as a Doc to match, from its cached tokens where given."""
+        words = tokens.get(form) if tokens else None
+        if words:
+            doc = Doc(self.nlp.vocab, words=list(words))
+        else:
+            doc = self.nlp.make_doc(form)
+            words = tuple(token.text for token in doc)
+        self.tokens[form] = words
+        return doc
 
     def trigger_phrases(self) -> Iterator[str]:
         """Phrases at least one of which any match lies inside, for a prefilter to look for.

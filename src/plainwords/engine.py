@@ -67,7 +67,9 @@ def build_pipeline(
             _keep_lexical_attributes(nlp, LEXICAL_ATTRIBUTES)
     component = nlp.add_pipe("plainwords", config={"lexicons": []})
     if compiled is not None:
-        component.set_lexicon(lexicon, forms=compiled.forms, conditions=compiled.conditions)
+        component.set_lexicon(
+            lexicon, forms=compiled.forms, conditions=compiled.conditions, tokens=compiled.tokens
+        )
     else:
         component.set_lexicon(lexicon)
     return nlp

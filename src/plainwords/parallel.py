@@ -191,7 +191,9 @@ def _start_pool(linter: Linter, processes: int):
     from plainwords.cache import Compiled
 
     component = linter.component
-    compiled = Compiled(linter.lexicon, dict(component.forms), dict(component.conditions))
+    compiled = Compiled(
+        linter.lexicon, dict(component.forms), dict(component.conditions), dict(component.tokens)
+    )
     return multiprocessing.get_context("spawn").Pool(
         processes,
         initializer=_init_worker,

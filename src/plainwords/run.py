@@ -67,7 +67,12 @@ def build_linter(
         # Checked once, before the lexicon is cached: a cache hit has passed this already.
         check_own_alternatives(linter, [*config.lexicons, *extra_lexicons])
         component = linter.component
-        cache.store(key, cache.Compiled(lexicon, dict(component.forms), dict(component.conditions)))
+        cache.store(
+            key,
+            cache.Compiled(
+                lexicon, dict(component.forms), dict(component.conditions), dict(component.tokens)
+            ),
+        )
     return linter
 
 
