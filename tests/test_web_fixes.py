@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plainwords.web.fixes import apply_safe_fixes, match_case, swap
+from property_documents import examples
 
 
 @pytest.mark.parametrize(
@@ -66,7 +67,7 @@ def test_apply_safe_fixes_ignores_findings_that_do_not_match_the_text(linter):
     assert apply_safe_fixes("We xxxxxxx it.", findings) == ("We xxxxxxx it.", [])
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     st.lists(
         st.sampled_from(
