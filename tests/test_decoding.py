@@ -124,7 +124,8 @@ def test_a_few_bytes_around_one_curly_quote_are_read_as_windows_1252():
 
 
 @pytest.mark.parametrize(
-    "text", ["in order to,café", "hard to reach assistance hard to reach—", "We met — “early”."]
+    "text",
+    ["in order to,café", "hard to reach assistance hard to reach—", "We met — “early”.", "to—"],
 )
 def test_short_english_with_one_legacy_character_is_windows_1252(text):
     decoded = decode(text.encode("cp1252"), "a.txt")

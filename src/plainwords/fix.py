@@ -207,7 +207,7 @@ def _in_original(document: Document, fixed: Fixed, finding: Finding) -> Finding 
     for change in fixed.changes:
         start = change.start + shift
         end = start + len(change.after)
-        if finding.start < end and start < finding.end or finding.start == end == start:
+        if finding.start < end and start < finding.end:
             return None
         if finding.end <= start:
             break

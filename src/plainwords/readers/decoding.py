@@ -74,8 +74,10 @@ def decode(data: bytes, path: str = "") -> Decoded:
 
 
 def _mostly_ascii(data: bytes) -> bool:
-    """Whether at least three bytes in four are ASCII (a line of Cyrillic or Greek is not)."""
-    return sum(byte < 128 for byte in data) >= 0.75 * len(data)
+    """Whether all but a handful of bytes, or three in four, are ASCII (a line of Cyrillic or
+    Greek is not; "to—" is, though a third of its bytes are not)."""
+    other = sum(byte >= 128 for byte in data)
+    return other <= 3 or other <= len(data) / 4
 
 
 _CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
