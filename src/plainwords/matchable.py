@@ -22,8 +22,8 @@ from plainwords.forms import surface_forms
 from plainwords.lexicon import Entry
 from plainwords.yamlfile import DataError
 
-# Running text around a form; "{}" is the form. A context ending in the form's own last character
-# is skipped ("etc." before a full stop is written "etc.", not "etc..").
+# Running text around a form; "{}" is the form. A context whose next character is the form's own
+# last one is skipped ("etc." before a full stop is written "etc.", not "etc..").
 CONTEXTS = ("x {} x", "x {}.", "x {},", "{} x")
 
 Tokenizer = Callable[[str], Iterable]
@@ -42,7 +42,7 @@ class Split:
 
 
 def _spans(tokens: Iterable, offset: int, length: int) -> list[tuple[int, int]]:
-    """Token spans inside [offset, offset + length), relative to offset, for overlapping tokens."""
+    """The spans, relative to ``offset``, of the tokens overlapping [offset, offset + length)."""
     return [
         (token.idx - offset, token.idx + len(token) - offset)
         for token in tokens
