@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from plainwords import segments
 from plainwords.segments import chunks, paragraphs
+from property_documents import examples
 
 TERMS = ["hard to reach", "service users", "going forward", "in order to", "addicts"]
 FILLER = ["the", "council", "will", "meet", "people", "who", "use", "our", "services", "today"]
@@ -36,7 +37,7 @@ def _owned_cover(text: str, limit: int, overlap: int) -> None:
     words=st.lists(st.sampled_from(FILLER + TERMS), min_size=50, max_size=300),
     limit=st.integers(min_value=60, max_value=400),
 )
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 def test_chunks_tile_a_long_paragraph_at_whitespace(words, limit):
     text = " ".join(words)
     if len(text) <= limit:
@@ -99,7 +100,9 @@ def test_terms_straddling_every_cut_are_found_once(linter, monkeypatch):
     limit=st.integers(min_value=200, max_value=600),
 )
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(40),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 def test_chunked_findings_equal_unchunked(linter, monkeypatch, words, limit):
     text = " ".join(w + (" ." if i % 6 == 5 else "") for i, w in enumerate(words))

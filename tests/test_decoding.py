@@ -107,3 +107,26 @@ def test_other_code_pages_are_not_forced_to_windows_1252():
     document = read_bytes("ru.txt", text.encode("cp1251"))
     assert document.text == text
     assert document.encoding != "cp1252"
+
+
+def test_an_eight_bit_file_is_not_read_as_utf16_without_a_byte_order_mark():
+    # An even number of bytes with no NUL: charset detection can take it for UTF-16.
+    data = "to. hard to reach\xa0".encode("cp1252")
+    decoded = decode(data, "a.md")
+    assert (decoded.encoding, decoded.text) == ("cp1252", "to. hard to reach\xa0")
+
+
+def test_a_few_bytes_around_one_curly_quote_are_read_as_windows_1252():
+    decoded = decode(b"\x92`_", "a.rst")
+    assert (decoded.encoding, decoded.text) == ("cp1252", "\u2019`_")
+    with pytest.raises(NotText):
+        decode(b"\x92\x01\x02", "a.bin")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["in order to,café", "hard to reach assistance hard to reach—", "We met — “early”.", "to—"],
+)
+def test_short_english_with_one_legacy_character_is_windows_1252(text):
+    decoded = decode(text.encode("cp1252"), "a.txt")
+    assert (decoded.encoding, decoded.text) == ("cp1252", text)

@@ -1,8 +1,13 @@
-"""The configuration examples in the docs are valid configuration, so they cannot rot."""
+"""The examples in the docs are valid (configuration, suppressions) and what docs/maintainers.md
+says about the property suites is what the suites do, so neither can rot."""
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -50,3 +55,78 @@ def test_the_suppression_examples_in_formats_md_silence_what_they_say(linter):
         assert linter.check(document) == [], document.path
         # Without the comments the same text has findings.
         assert linter.check(read_text("plain.txt", document.lint_text.replace("plainwords-", "")))
+
+
+# --- docs/maintainers.md: the long fuzz run -----------------------------------------------------
+
+MAINTAINERS = (DOCS / "maintainers.md").read_text(encoding="utf-8")
+TESTS = DOCS.parent / "tests"
+
+
+def _suites() -> list[str]:
+    """The test modules the page's table names, in order."""
+    return re.findall(r"^\| `tests/(test_\w+)\.py` \|", MAINTAINERS, re.MULTILINE)
+
+
+def test_the_long_run_command_names_every_suite_and_the_variable_the_tests_read():
+    from property_documents import ENVIRONMENT_VARIABLE
+
+    suites = _suites()
+    assert len(suites) >= 5
+    (command,) = re.findall(r"```sh\n(.*?)\n```", MAINTAINERS, re.DOTALL)
+    assert command.startswith(f"{ENVIRONMENT_VARIABLE}=5000 pytest ")
+    assert command.split()[2:] == [f"tests/{name}.py" for name in suites]
+
+
+@pytest.mark.parametrize("name", _suites())
+def test_every_hypothesis_setting_in_a_named_suite_reads_the_variable(name):
+    """Statically, every ``settings(...)`` in the module (nested ones too) takes its
+    ``max_examples`` from ``examples(...)``."""
+    import ast
+
+    tree = ast.parse((TESTS / f"{name}.py").read_text(encoding="utf-8"))
+    calls = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "settings"
+    ]
+    assert calls, f"{name} has no Hypothesis settings"
+    for call in calls:
+        (count,) = [k.value for k in call.keywords if k.arg == "max_examples"]
+        assert isinstance(count, ast.Call) and count.func.id == "examples", ast.unparse(call)
+
+
+def test_the_variable_really_sets_the_count_of_the_named_suites():
+    """At run time, with the variable set, each named module's Hypothesis tests run that many
+    examples (checked in a fresh interpreter, where the modules read the environment)."""
+    from property_documents import ENVIRONMENT_VARIABLE
+
+    script = (
+        "import importlib, json, sys\n"
+        "counts = {}\n"
+        "for name in sys.argv[1:]:\n"
+        "    module = importlib.import_module(name)\n"
+        "    counts[name] = sorted(\n"
+        "        {getattr(t, '_hypothesis_internal_use_settings').max_examples\n"
+        "         for t in vars(module).values() if hasattr(t, 'hypothesis')})\n"
+        "print(json.dumps(counts))\n"
+    )
+    environment = {
+        **os.environ,
+        ENVIRONMENT_VARIABLE: "7",
+        "PYTHONPATH": os.pathsep.join([str(TESTS), str(TESTS.parent / "src")]),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script, *_suites()],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=True,
+    )
+    counts = json.loads(result.stdout.strip().splitlines()[-1])
+    # Every module-level property test runs 7; test_prefilter builds its property inside its
+    # test (from the session's lexicon), which the static check above covers.
+    assert {name: value for name, value in counts.items() if value} == {
+        name: [7] for name in _suites() if name != "test_prefilter"
+    }
+    assert counts["test_prefilter"] == []

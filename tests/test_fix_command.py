@@ -257,3 +257,13 @@ def test_all_without_interactive_is_a_usage_error(tmp_path, capsys):
 
 def test_help_says_word_files_are_suggestions_only():
     assert "never rewritten" in textwrap.dedent(run("fix", "--help").output)
+
+
+@pytest.mark.parametrize("command", [["fix"], ["check", "--fix"]])
+def test_one_run_makes_the_fixes_its_own_fixes_uncover(tmp_path, command):
+    path = tmp_path / "a.md"
+    path.write_text("We invited a large number of people in order to hear them.\n", "utf-8")
+    result = run(*command, str(path))
+    assert path.read_text(encoding="utf-8") == "We invited many people to hear them.\n"
+    assert "a.md:1:37: in order to → to" in result.output
+    assert run("fix", "--diff", str(path)).exit_code == 0

@@ -1,5 +1,6 @@
 """The shipped lexicons, checked as data (the idea comes from codespell's dictionary tests):
-every example behaves as labelled, no alternative is itself flagged, every entry is complete."""
+every example behaves as labelled, no alternative is itself flagged, every term can match in
+running text, every entry is complete."""
 
 from __future__ import annotations
 
@@ -65,3 +66,12 @@ def test_alternatives_pass_clean(entry, linter):
         assert linter.check_text(alternative) == [], (
             f"alternative {alternative!r} is itself flagged"
         )
+
+
+def test_every_shipped_form_can_match_in_running_text(linter):
+    """The check own lexicons get when compiled (``plainwords.matchable``), over every surface
+    form of every shipped entry."""
+    from plainwords.matchable import unmatchable
+
+    assert sum(len(forms) for forms in linter.component.forms.values()) > 1000
+    assert unmatchable(linter.nlp.tokenizer, ENTRIES, linter.component.forms) == []

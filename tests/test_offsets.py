@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plainwords.readers import read_bytes
+from property_documents import examples
 
 TERMS = [
     "service users",
@@ -55,7 +56,7 @@ def _line_col(text: str, line: int, column: int) -> int:
     return starts[line - 1] + column - 1
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(pieces, st.sampled_from(["doc.md", "doc.txt"]), st.booleans())
 def test_every_finding_points_at_its_own_text(linter, parts, name, bom):
     source = " ".join(parts)

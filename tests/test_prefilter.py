@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from plainwords.engine import Linter, Options
 from plainwords.segments import _SPACE_CODES, Prefilter, squeeze
+from property_documents import examples
 
 
 @pytest.fixture(scope="session")
@@ -70,14 +71,17 @@ def test_prefilter_never_drops_a_match(lexicon, filtered, unfiltered):
     matched = []
 
     @given(text=texts(words))
-    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(
+        max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
     def check(text):
         expected = [(f.start, f.end, f.rule, f.mention) for f in unfiltered.check_text(text)]
         assert [(f.start, f.end, f.rule, f.mention) for f in filtered.check_text(text)] == expected
         matched.append(bool(expected))
 
     check()
-    assert sum(matched) >= 10, "the generated texts should often hold a match"
+    # One text in thirty holds a match at the least (at 300 examples, ten).
+    assert sum(matched) >= min(10, len(matched) // 30), "the generated texts should often match"
 
 
 def test_prefilter_skips_text_without_any_form(filtered):

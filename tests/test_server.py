@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plainwords.web.server import make_server, utf16_offsets
+from property_documents import examples
 
 SENTENCE = "Our service users include the homeless and addicts"
 
@@ -94,7 +95,7 @@ def test_fix_changes_only_autofix_entries_at_offsets_into_the_text_sent(server):
     assert [text[a["start"] : a["end"]] for a in applied] == ["Utilised", "in order to", "UTILISE"]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     st.lists(
         st.sampled_from(

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from plainwords.document import Document
@@ -147,11 +147,88 @@ def apply_edits(document: Document, edits: Sequence[Edit]) -> Fixed:
     return Fixed("".join(pieces), tuple(changes))
 
 
-def fix_document(document: Document, findings: Iterable[Finding]) -> Fixed:
-    """Apply every safe swap to a document (nothing, for formats that cannot be written back)."""
+def fix_document(
+    document: Document,
+    findings: Iterable[Finding],
+    check: Callable[[Document], list[Finding]] | None = None,
+) -> Fixed:
+    """Apply every safe swap to a document (nothing, for formats that cannot be written back).
+
+    With ``check`` (document → findings), swaps that only become findings once the first ones
+    are made are applied too, so one run leaves nothing for a second (see ``settled_edits``).
+    """
     if not is_writable(document):
         return Fixed(document.text, ())
-    return apply_edits(document, safe_edits(findings))
+    findings = list(findings)
+    edits = safe_edits(findings) if check is None else settled_edits(document, findings, check)
+    return apply_edits(document, edits)
+
+
+# Passes of re-checking after a fix; each can only uncover findings a condition held back.
+_PASSES = 4
+
+
+def settled_edits(
+    document: Document, findings: Iterable[Finding], check: Callable[[Document], list[Finding]]
+) -> list[Edit]:
+    """The safe edits for a document, plus those its own fixes uncover, all in its offsets.
+
+    An entry's context can hold a finding back: "in order to" is left alone just after
+    "number" (sorting, not purpose), so in "a large number of people in order to hear them"
+    only the first phrase is flagged. Once it becomes "many", the second is. The fixed text is
+    read and checked again, and each new safe finding that lies outside every replacement is
+    mapped back to the original text, until a pass adds nothing.
+    """
+    from plainwords.readers import reader_for
+
+    edits = safe_edits(findings)
+    for _ in range(_PASSES - 1):
+        fixed = apply_edits(document, edits)
+        if not fixed.changed:
+            break
+        again = reader_for(document.path)(
+            document.path, fixed.text, encoding=document.encoding, bom=document.bom
+        )
+        taken = {(edit.finding.start, edit.finding.end) for edit in edits}
+        new = [
+            Edit(original, replacement(original))
+            for finding in check(again)
+            if is_safe(finding)
+            for original in [_in_original(document, fixed, finding)]
+            if original is not None and (original.start, original.end) not in taken
+        ]
+        if not new:
+            break
+        edits = edits + new
+    return edits
+
+
+def _in_original(document: Document, fixed: Fixed, finding: Finding) -> Finding | None:
+    """A finding in the fixed text moved back to the original's offsets, or ``None`` when it
+    touches a replacement (a fix of a fix is never chained)."""
+    shift = 0
+    for change in fixed.changes:
+        start = change.start + shift
+        end = start + len(change.after)
+        if finding.start < end and start < finding.end:
+            return None
+        if finding.end <= start:
+            break
+        shift += len(change.after) - (change.end - change.start)
+    begin, finish = finding.start - shift, finding.end - shift
+    if document.text[begin:finish] != finding.text:
+        return None
+    line, column = document.lines.position(begin)
+    end_line, end_column = document.lines.position(finish)
+    return replace(
+        finding,
+        start=begin,
+        end=finish,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+    )
 
 
 # --- case ---------------------------------------------------------------------------------

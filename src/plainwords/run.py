@@ -17,7 +17,7 @@ from plainwords.discovery import discover
 from plainwords.document import Document
 from plainwords.engine import Linter, Options, allowed_forms, normal_form
 from plainwords.findings import Finding
-from plainwords.lexicon import Lexicon, LexiconError, load_lexicon
+from plainwords.lexicon import Entry, Lexicon, LexiconError, load_lexicon
 from plainwords.readers import KNOWN_EXTENSIONS, NotText, ReadError, read_bytes, read_path
 from plainwords.yamlfile import DataError
 
@@ -52,7 +52,7 @@ def build_linter(
     options = Options(include_mentions=config.include_mentions, allow=config.allow)
     if not use_cache:
         linter = Linter(build_lexicon(config, extra_lexicons), model=config.model, options=options)
-        check_own_alternatives(linter, [*config.lexicons, *extra_lexicons])
+        check_own_entries(linter, [*config.lexicons, *extra_lexicons])
         return linter
     from plainwords import cache
 
@@ -65,7 +65,7 @@ def build_linter(
     )
     if compiled is None:
         # Checked once, before the lexicon is cached: a cache hit has passed this already.
-        check_own_alternatives(linter, [*config.lexicons, *extra_lexicons])
+        check_own_entries(linter, [*config.lexicons, *extra_lexicons])
         component = linter.component
         cache.store(
             key,
@@ -76,17 +76,29 @@ def build_linter(
     return linter
 
 
-def check_own_alternatives(linter: Linter, own_files: Iterable[str]) -> None:
-    """An organisation's entry whose alternative is itself flagged would send writers in a
-    circle; report it as ``file:line`` like any other lexicon mistake. (The shipped lexicons are
-    held to the same rule by the test suite.)"""
+def check_own_entries(linter: Linter, own_files: Iterable[str]) -> None:
+    """The checks of an organisation's entries that need the compiled pipeline: every term can be
+    matched in running text (see ``plainwords.matchable``) and no alternative is itself flagged.
+    Each problem is reported as ``file:line``; the shipped lexicons are held to the same rules by
+    the test suite. Run on a cache miss only: a cached lexicon has passed them already."""
+    from plainwords.matchable import unmatchable
+
+    own = _own_entries(linter, own_files)
+    problems = unmatchable(linter.nlp.tokenizer, own, linter.component.forms)
+    problems += _alternative_problems(linter, own)
+    if problems:
+        raise LexiconError(problems)
+
+
+def _own_entries(linter: Linter, own_files: Iterable[str]) -> list[Entry]:
     files = {str(Path(f)) for f in own_files}
-    if not files:
-        return
+    return [entry for entry in linter.lexicon if str(Path(entry.file)) in files]
+
+
+def _alternative_problems(linter: Linter, entries: Iterable[Entry]) -> list[DataError]:
+    """An entry whose alternative is itself flagged would send writers in a circle."""
     problems = []
-    for entry in linter.lexicon:
-        if str(Path(entry.file)) not in files:
-            continue
+    for entry in entries:
         for alternative in entry.alternatives:
             flagged = linter.check_text(alternative)
             if flagged:
@@ -98,8 +110,7 @@ def check_own_alternatives(linter: Linter, own_files: Iterable[str]) -> None:
                         f"'{flagged[0].rule}'; choose another or narrow that entry",
                     )
                 )
-    if problems:
-        raise LexiconError(problems)
+    return problems
 
 
 class Problems:

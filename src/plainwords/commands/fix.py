@@ -156,7 +156,7 @@ def fix_results(
     from plainwords.writing import WriteError, encoded, write_fixed
 
     for document, findings in results:
-        fixed = fix_document(document, findings)
+        fixed = fix_document(document, findings, recheck)
         if not fixed.changed:
             if not is_writable(document):
                 tally.suggestions += sum(1 for f in findings if is_safe(f))
@@ -236,8 +236,8 @@ def fix(
     Exit status: 0 done (or, with --diff, nothing to change), 1 --diff found changes,
     2 usage, input or write error.
     """
-    from plainwords.fix import apply_edits, is_writable, safe_edits
-    from plainwords.run import Problems, check_paths
+    from plainwords.fix import apply_edits, is_writable, safe_edits, settled_edits
+    from plainwords.run import Problems, apply_overrides, check_paths
     from plainwords.writing import encoded
 
     from_stdin = "-" in paths
@@ -253,6 +253,10 @@ def fix(
     linter = linter_for(config, lexicons)
     problems = Problems()
     tally = Tally()
+
+    def recheck(document: Document) -> list[Finding]:
+        return apply_overrides(linter.check(document), document.path, config)
+
     out = click.echo
     note = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
     report = out if not (diff or from_stdin) else note
@@ -288,7 +292,7 @@ def fix(
                     _finish(document, edits, diff, tally, report, out)
                     raise
             else:
-                edits = safe_edits(findings)
+                edits = settled_edits(document, findings, recheck)
             if from_stdin:
                 fixed = apply_edits(document, edits)
                 sys.stdout.buffer.write(encoded(document, fixed.text))

@@ -108,12 +108,19 @@ def list_entries(categories, topics, output_format, lexicons, config_path) -> No
 @lexicon.command(context_settings=CONTEXT)
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 def validate(files) -> None:
-    """Check lexicon FILES: every problem as file:line: message (exit 2), or a count (exit 0)."""
+    """Check lexicon FILES: every problem as file:line: message (exit 2), or a count (exit 0).
+
+    Besides the fields, every term must be matchable in running text by the tokenizer.
+    """
     from plainwords.lexicon import LexiconError, load_lexicon
+    from plainwords.matchable import unmatchable
 
     paths = [f if f.endswith((".yaml", ".yml")) or "/" in f else f"./{f}" for f in files]
     try:
         loaded = load_lexicon(paths)
+        problems = unmatchable(_tokenizer(), loaded)
+        if problems:
+            raise LexiconError(problems)
     except LexiconError as error:
         for problem in error.problems:
             click.echo(str(problem).removeprefix("./"), err=True)
@@ -124,6 +131,13 @@ def validate(files) -> None:
     click.echo(
         f"{n} {'entry' if n == 1 else 'entries'} in {f} {'file' if f == 1 else 'files'}: valid."
     )
+
+
+def _tokenizer():
+    """The tokenizer ``check`` uses with the default pipeline (blank English)."""
+    import spacy
+
+    return spacy.blank("en").tokenizer
 
 
 @click.command(

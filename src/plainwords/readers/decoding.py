@@ -57,9 +57,13 @@ def decode(data: bytes, path: str = "") -> Decoded:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:1_000_000]).best()
-    if best is None or best.encoding is None:
+    if best is not None and best.encoding is not None:
+        encoding = _prefer_windows_1252(data, codecs.lookup(best.encoding).name)
+    elif _plain_windows_1252(data):
+        # Too little to tell (a few bytes around one curly quote): the likeliest legacy reading.
+        encoding = "cp1252"
+    else:
         raise NotText(f"{path}: not text in any encoding plainwords recognises, skipped")
-    encoding = _prefer_windows_1252(data, codecs.lookup(best.encoding).name)
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
@@ -69,15 +73,52 @@ def decode(data: bytes, path: str = "") -> Decoded:
     return Decoded(text, encoding, False, f"{path}: not UTF-8; read as {encoding}")
 
 
+def _mostly_ascii(data: bytes) -> bool:
+    """Whether all but a handful of bytes, or three in four, are ASCII (a line of Cyrillic or
+    Greek is not; "to—" is, though a third of its bytes are not)."""
+    other = sum(byte >= 128 for byte in data)
+    return other <= 3 or other <= len(data) / 4
+
+
+_CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
+
+
+def _plain_windows_1252(data: bytes) -> bool:
+    """Whether the bytes read as Windows-1252 text: every byte defined, no control characters
+    but tabs, line and page breaks (binary data without NUL bytes still has those)."""
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return not _CONTROL.intersection(data)
+
+
 def _prefer_windows_1252(data: bytes, guess: str) -> str:
     """Windows-1252 when it reads the bytes exactly as the guessed code page does.
 
     Short legacy files often fit several 8-bit code pages equally well (curly quotes and "é" are
     the same bytes in Windows-1250 and 1252); the notice should then name the one a UK writer's
     files are almost always in.
+
+    The same goes for text that is almost all ASCII: English around one "é" or "—" fits dozens of
+    code pages (even multi-byte ones) and gives detection nothing to go on, so an arbitrary one
+    would read the dash as "ó" in this run and, once a fix changes the text, as "—" in the next.
+    A file in another script (Cyrillic in Windows-1251) is mostly non-ASCII and keeps its guess.
+
+    A guess of UTF-16 or UTF-32 without a byte-order mark is refused for bytes Windows-1252 can
+    read: such a file of Latin text would be full of NUL bytes (and is skipped as binary before
+    this), so what remains is an 8-bit file whose byte count happened to suit the guess. Taking
+    the guess would turn "hard to reach" into CJK ideographs, and a fix written back would
+    keep the file's bytes but the next run would lint nonsense.
     """
     if guess == "cp1252":
         return guess
+    if _mostly_ascii(data) or guess.startswith(("utf-16", "utf-32")):
+        try:
+            data.decode("cp1252")
+        except UnicodeDecodeError:
+            return guess
+        return "cp1252"
     try:
         return "cp1252" if data.decode("cp1252") == data.decode(guess) else guess
     except (UnicodeDecodeError, LookupError):

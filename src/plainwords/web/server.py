@@ -96,7 +96,7 @@ class Workshop:
         document = read_text(PAGE, text)
         with self.lock:
             findings = self.linter.check(document)
-        fixed = fix_document(document, findings)
+            fixed = fix_document(document, findings, self.linter.check)
         applied = [change_json(c) for c in fixed.changes]
         return {"text": fixed.text, "applied": applied, **self.check(fixed.text)}
 
