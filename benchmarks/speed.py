@@ -77,6 +77,22 @@ def best(
     )
 
 
+def interleaved(
+    commands: Sequence[Sequence[str]], repeat: int, env: dict[str, str] | None = None
+) -> list[Run]:
+    """Like ``best`` for each command, running them in rounds rather than one after another."""
+    rounds = [[run(command, env) for command in commands] for _ in range(repeat)]
+    return [
+        Run(
+            min(r[i].wall for r in rounds),
+            min(r[i].cpu for r in rounds),
+            max(r[i].rss_mb for r in rounds),
+            rounds[-1][i].code,
+        )
+        for i in range(len(commands))
+    ]
+
+
 def words(text: str) -> int:
     return len(text.split())
 
@@ -327,7 +343,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--peer-timeout", type=int, default=1500, help="seconds before a peer run is stopped"
     )
-    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (best is kept)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (best is kept)")
     parser.add_argument("--output", type=Path, help="also write the report (Markdown) here")
     args = parser.parse_args(argv)
 
@@ -351,17 +367,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         section("Machine", table(["", ""], list(machine().items())))
         peers = {} if args.no_peers else install_peers(args.peers_dir)
 
+        # Byte-compile the checkout, as installing a package does: with PYTHONDONTWRITEBYTECODE
+        # set, every run would otherwise compile plainwords' modules from source again.
+        run([sys.executable, "-m", "compileall", "-q", str(SRC / "plainwords")])
         # Warm the compiled-lexicon cache and the OS file cache.
         run([*plainwords, str(book)], env)
         run([*plainwords, str(small)], env)
 
         r = args.repeat
-        one = best([*plainwords, str(book)], r, env)
-        one_serial = best([*plainwords, "--jobs", "1", str(book)], r, env)
-        one_two = best([*plainwords, "--jobs", "2", str(book)], r, env)
-        many = best([*plainwords, str(small)], r, env)
-        many_serial = best([*plainwords, "--jobs", "1", str(small)], r, env)
-        many_two = best([*plainwords, "--jobs", "2", str(small)], r, env)
+        # Interleaved, best of ``r`` rounds: on a shared machine whose speed drifts, each round
+        # meets the same conditions for every command.
+        one, one_serial, one_two, many, many_serial, many_two = interleaved(
+            [
+                [*plainwords, str(book)],
+                [*plainwords, "--jobs", "1", str(book)],
+                [*plainwords, "--jobs", "2", str(book)],
+                [*plainwords, str(small)],
+                [*plainwords, "--jobs", "1", str(small)],
+                [*plainwords, "--jobs", "2", str(small)],
+            ],
+            r,
+            env,
+        )
         rows = [
             (
                 "one file, 3.2 MB (automatic jobs)",
@@ -614,7 +641,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "check CPU s",
                     "words/s",
                 ],
-                lexicon_scaling(book, corpus / "medium" / "pride-and-prejudice.txt", workdir, r),
+                lexicon_scaling(
+                    book, corpus / "medium" / "pride-and-prejudice.txt", workdir, min(r, 3)
+                ),
             ),
         )
         section(
