@@ -197,3 +197,18 @@ def test_own_entry_whose_alternative_is_itself_flagged_exits_two(tmp_path, capsy
     )
     code, _, err = _run(capsys, "check", "--lexicon", str(own), str(path))
     assert code == 2 and "is itself flagged" in err
+
+
+def test_help_and_version_never_import_spacy():
+    """Asking for help must be instant: spaCy's import alone takes about two seconds."""
+    code = (
+        "import sys\n"
+        "from plainwords.cli import main\n"
+        "for argv in (['--help'], ['--version'], ['check', '--help']):\n"
+        "    assert main(argv) == 0\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'markdown_it')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"
