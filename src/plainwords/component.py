@@ -21,6 +21,9 @@ from plainwords.lexicon import Entry, Lexicon, load_lexicon
 from plainwords.mentions import is_mention
 
 SPAN_KEY = "plainwords"
+# Where a caller that tokenized the text itself may leave it (``doc.user_data[TEXT_KEY]``), so the
+# component need not rebuild it from every token, as ``doc.text`` does.
+TEXT_KEY = "plainwords_text"
 MENTION_KEY = "plainwords_mentions"
 DEFAULT_LEXICONS = ["stigma", "jargon"]
 
@@ -159,7 +162,7 @@ class PlainwordsMatcher:
         uses, mentions = [], []
         kept = filter_spans(candidates)
         ranges = [(span.start_char, span.end_char) for span in kept]
-        text = doc.text if kept else ""
+        text = (doc.user_data.get(TEXT_KEY) or doc.text) if kept else ""
         for span in kept:
             (mentions if is_mention(doc, span.start, span.end, ranges, text) else uses).append(span)
         doc.spans[self.span_key] = uses

@@ -20,6 +20,8 @@ from plainwords.readers import read_text
 from plainwords.segments import Prefilter, Segment, segments
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from plainwords.cache import Compiled
 
 # What the pipeline found in one segment: (start_char, end_char, entry id, is a mention).
@@ -133,11 +135,11 @@ class Linter:
         end_of_document: Segment | None = None
         pending: list[Finding] = []
 
-        def stream() -> Iterator[tuple[str, tuple[Document, Segment | None]]]:
+        def stream() -> Iterator[tuple[Doc, tuple[Document, Segment | None]]]:
             for document in documents:
                 for segment in self.segments(document):
-                    yield segment.text, (document, segment)
-                yield "", (document, end_of_document)
+                    yield self.make_doc(segment.text), (document, segment)
+                yield self.make_doc(""), (document, end_of_document)
 
         for doc, (document, segment) in self.nlp.pipe(
             stream(), as_tuples=True, batch_size=self.options.batch_size
@@ -151,6 +153,19 @@ class Linter:
     def segments(self, document: Document) -> Iterator[Segment]:
         """The parts of a document worth sending to the pipeline."""
         return segments(document.lint_text, self.prefilter)
+
+    def make_doc(self, text: str) -> Doc:
+        """Tokenize a segment, keeping its text beside the Doc: the component reads the text of
+        every Doc that holds a match, and spaCy would rebuild it from the tokens each time."""
+        from plainwords.component import TEXT_KEY  # loaded with the pipeline already
+
+        doc = self.nlp.make_doc(text)
+        doc.user_data[TEXT_KEY] = text
+        return doc
+
+    def docs(self, texts: Iterable[str]) -> Iterator[Doc]:
+        """Segment texts through the whole pipeline, in batches."""
+        return self.nlp.pipe(map(self.make_doc, texts), batch_size=self.options.batch_size)
 
     def matches(self, doc) -> list[Match]:
         """What the component wrote to a Doc, as plain tuples (cheap to send between processes)."""

@@ -171,9 +171,7 @@ class _Run:
 
 
 def _match(linter: Linter, texts: list[str]) -> list[list[Match]]:
-    return [
-        linter.matches(doc) for doc in linter.nlp.pipe(texts, batch_size=linter.options.batch_size)
-    ]
+    return [linter.matches(doc) for doc in linter.docs(texts)]
 
 
 def _work(texts: list[str]) -> list[list[Match]]:
