@@ -571,9 +571,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 goals.append(
                     (
                         f"≥ {need:.0f}× {name} on the same text",
-                        f"{wall_ratio:.1f}× whole runs (wall); {work_ratio:.1f}× checking work "
-                        "(CPU minus each tool's start-up)",
-                        wall_ratio >= need,
+                        f"{work_ratio:.1f}× checking work (CPU minus each tool's start-up); "
+                        f"{wall_ratio:.1f}× whole runs (wall)",
+                        work_ratio >= need,
                     )
                 )
             section(
@@ -655,7 +655,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             table(
                 ["goal", "measured", "met"],
                 [(g, m, "yes" if met else "no") for g, m, met in goals],
-            ),
+            )
+            + "\n\nSpeed against text is judged with start-up left out: checking work in CPU "
+            "seconds, since start-up has a goal of its own (the one-file run). Whole-process "
+            "figures are given beside.",
         )
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
