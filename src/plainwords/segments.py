@@ -23,7 +23,6 @@ from functools import cached_property, lru_cache
 _BREAK = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t\f\v\u00a0]*(?:\r\n|\r(?!\n)|\n)\s*")
 # Whitespace that spaCy would turn into a token of its own.
 _FOLD = re.compile(r"[ \t\f\v\u00a0\u2028\u2029\r\n]{2,}|[\t\f\v\u00a0\u2028\u2029\r\n]")
-_WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s")
 
 # Every character ``str.isspace`` accepts (what ``str.split()`` removes); checked by a test.
@@ -172,13 +171,6 @@ def fold(start: int, paragraph: str) -> Segment:
     return Segment("".join(parts), tuple(anchors))
 
 
-def has_trigger(text: str, triggers: set[str] | frozenset[str]) -> bool:
-    """Whether any whole word of the text (lower-cased) is a trigger word."""
-    if "" in triggers:
-        return True
-    return not triggers.isdisjoint(_WORD.findall(text.lower()))
-
-
 def squeeze(text: str) -> str:
     """Lower-case text with every whitespace character removed (and final sigma made plain).
 
@@ -255,27 +247,20 @@ class Prefilter:
         return next(self._automaton.iter(squeeze(text)), None) is not None  # a superset test
 
 
-Filter = Prefilter | set[str] | frozenset[str] | Callable[[str], bool] | None
-
-
-def _test(prefilter: Filter) -> Callable[[str], bool] | None:
-    if prefilter is None or callable(prefilter):
-        return prefilter
-    triggers = prefilter
-    return lambda text: has_trigger(text, triggers)
+Filter = Prefilter | Callable[[str], bool] | None
 
 
 def segments(text: str, triggers: Filter = None) -> Iterator[Segment]:
     """The paragraphs (or chunks) of a linted text that could contain a finding, folded for spaCy.
 
-    ``triggers`` is a ``Prefilter`` (or any text → bool test), a set of trigger words, or ``None``
-    to send every paragraph."""
+    ``triggers`` is a ``Prefilter`` (or any text → bool test), or ``None`` to send every
+    paragraph."""
     if isinstance(triggers, Prefilter) and not triggers.always:
         hits = triggers.hits(text)
         if hits is not None:
             yield from _segments_at(text, hits)
             return
-    test = _test(triggers)
+    test = triggers
     if test is not None and not test(text):
         return  # one pass settles the many texts that hold no phrase at all
     for start, chunk, owned in chunks(text, MAX_SEGMENT, OVERLAP):
