@@ -82,22 +82,30 @@ def make_finding(
 ) -> Finding:
     """Map a match in linted text back to the exact characters of the source."""
     start, end = document.source_range(lint_start, lint_end)
-    line, column = document.lines.position(start)
-    end_line, end_column = document.lines.position(end)
     return Finding(
-        path=document.path,
-        start=start,
-        end=end,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        text=document.text[start:end],
+        **placement(document, start, end),
         entry=entry,
         severity="suggestion" if mention else entry.severity,
         mention=mention,
-        location=document.location(line),
     )
+
+
+def placement(document: Document, start: int, end: int) -> dict[str, Any]:
+    """Every field of a finding that says where it is, for source offsets [start, end): one
+    definition for findings made from a match and findings moved to another text's offsets."""
+    line, column = document.lines.position(start)
+    end_line, end_column = document.lines.position(end)
+    return {
+        "path": document.path,
+        "start": start,
+        "end": end,
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "text": document.text[start:end],
+        "location": document.location(line),
+    }
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from plainwords.document import Document
-from plainwords.findings import Finding
+from plainwords.findings import Finding, placement
 from plainwords.forms import spellings
 from plainwords.lexicon import Entry
 
@@ -218,17 +218,7 @@ def _in_original(document: Document, fixed: Fixed, finding: Finding) -> Finding 
     begin, finish = finding.start - shift, finding.end - shift
     if document.text[begin:finish] != finding.text:
         return None
-    line, column = document.lines.position(begin)
-    end_line, end_column = document.lines.position(finish)
-    return replace(
-        finding,
-        start=begin,
-        end=finish,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-    )
+    return replace(finding, **placement(document, begin, finish))
 
 
 # --- case ---------------------------------------------------------------------------------
