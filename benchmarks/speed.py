@@ -68,20 +68,18 @@ def run(command: Sequence[str], env: dict[str, str] | None = None, timeout: floa
 def best(
     command: Sequence[str], repeat: int, env: dict[str, str] | None = None, timeout: float = 1800
 ) -> Run:
-    runs = [run(command, env, timeout) for _ in range(repeat)]
-    return Run(
-        min(r.wall for r in runs),
-        min(r.cpu for r in runs),
-        max(r.rss_mb for r in runs),
-        runs[-1].code,
-    )
+    return interleaved([command], repeat, env, timeout)[0]
 
 
 def interleaved(
-    commands: Sequence[Sequence[str]], repeat: int, env: dict[str, str] | None = None
+    commands: Sequence[Sequence[str]],
+    repeat: int,
+    env: dict[str, str] | None = None,
+    timeout: float = 1800,
 ) -> list[Run]:
-    """Like ``best`` for each command, running them in rounds rather than one after another."""
-    rounds = [[run(command, env) for command in commands] for _ in range(repeat)]
+    """The best of ``repeat`` runs of each command, run in rounds rather than one after another
+    (fastest wall and CPU time, highest peak memory, the last exit code)."""
+    rounds = [[run(command, env, timeout) for command in commands] for _ in range(repeat)]
     return [
         Run(
             min(r[i].wall for r in rounds),
