@@ -47,6 +47,13 @@ class Compiled:
     tokens: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
+def compiled_from(lexicon: Lexicon, component) -> Compiled:
+    """What a built ``PlainwordsMatcher`` derived from a lexicon, ready to store or hand on."""
+    return Compiled(
+        lexicon, dict(component.forms), dict(component.conditions), dict(component.tokens)
+    )
+
+
 def cache_dir() -> Path:
     override = os.environ.get("PLAINWORDS_CACHE_DIR")
     if override:

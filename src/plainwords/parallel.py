@@ -186,12 +186,9 @@ def _start_pool(linter: Linter, processes: int):
     if "fork" in multiprocessing.get_all_start_methods():
         _worker_linter = linter
         return multiprocessing.get_context("fork").Pool(processes)
-    from plainwords.cache import Compiled
+    from plainwords.cache import compiled_from
 
-    component = linter.component
-    compiled = Compiled(
-        linter.lexicon, dict(component.forms), dict(component.conditions), dict(component.tokens)
-    )
+    compiled = compiled_from(linter.lexicon, linter.component)
     return multiprocessing.get_context("spawn").Pool(
         processes,
         initializer=_init_worker,

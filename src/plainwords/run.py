@@ -66,13 +66,7 @@ def build_linter(
     if compiled is None:
         # Checked once, before the lexicon is cached: a cache hit has passed this already.
         check_own_entries(linter, [*config.lexicons, *extra_lexicons])
-        component = linter.component
-        cache.store(
-            key,
-            cache.Compiled(
-                lexicon, dict(component.forms), dict(component.conditions), dict(component.tokens)
-            ),
-        )
+        cache.store(key, cache.compiled_from(lexicon, linter.component))
     return linter
 
 
