@@ -144,3 +144,17 @@ def test_token_patterns_from_the_lexicon():
 def test_component_is_a_plainwords_matcher():
     nlp = spacy.blank("en")
     assert isinstance(nlp.add_pipe("plainwords", config={"lexicons": []}), PlainwordsMatcher)
+
+
+def test_docs_from_make_doc_keep_their_text_and_match_alike():
+    nlp = pipeline(entry_yaml("addict", "[addict]"))
+    component = nlp.get_pipe("plainwords")
+    text = 'We never say "addicts"; addicts deserve better.'
+    kept = component.make_doc(text)
+    assert kept.user_data["plainwords_text"] == text == kept.text
+    made, plain = nlp(kept), nlp(text)
+    for key in ("plainwords", "plainwords_mentions"):
+        assert [(s.start_char, s.end_char) for s in made.spans[key]] == [
+            (s.start_char, s.end_char) for s in plain.spans[key]
+        ]
+    assert len(made.spans["plainwords"]) == len(made.spans["plainwords_mentions"]) == 1

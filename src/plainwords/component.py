@@ -21,8 +21,8 @@ from plainwords.lexicon import Entry, Lexicon, load_lexicon
 from plainwords.mentions import is_mention
 
 SPAN_KEY = "plainwords"
-# Where a caller that tokenized the text itself may leave it (``doc.user_data[TEXT_KEY]``), so the
-# component need not rebuild it from every token, as ``doc.text`` does.
+# Where ``make_doc`` keeps a Doc's text, so the component need not rebuild it from every token,
+# as ``doc.text`` does.
 TEXT_KEY = "plainwords_text"
 MENTION_KEY = "plainwords_mentions"
 DEFAULT_LEXICONS = ["stigma", "jargon"]
@@ -121,6 +121,14 @@ class PlainwordsMatcher:
             doc = self.nlp.make_doc(form)
             words = tuple(token.text for token in doc)
         self.tokens[form] = words
+        return doc
+
+    def make_doc(self, text: str) -> Doc:
+        """Tokenize a text, keeping the text beside the Doc: the component reads the text of
+        every Doc that holds a match, and spaCy would rebuild it from the tokens each time.
+        Docs made any other way work too, a little slower."""
+        doc = self.nlp.make_doc(text)
+        doc.user_data[TEXT_KEY] = text
         return doc
 
     def trigger_phrases(self) -> Iterator[str]:

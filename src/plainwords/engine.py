@@ -135,11 +135,13 @@ class Linter:
         end_of_document: Segment | None = None
         pending: list[Finding] = []
 
+        make_doc = self.component.make_doc
+
         def stream() -> Iterator[tuple[Doc, tuple[Document, Segment | None]]]:
             for document in documents:
                 for segment in self.segments(document):
-                    yield self.make_doc(segment.text), (document, segment)
-                yield self.make_doc(""), (document, end_of_document)
+                    yield make_doc(segment.text), (document, segment)
+                yield make_doc(""), (document, end_of_document)
 
         for doc, (document, segment) in self.nlp.pipe(
             stream(), as_tuples=True, batch_size=self.options.batch_size
@@ -154,18 +156,10 @@ class Linter:
         """The parts of a document worth sending to the pipeline."""
         return segments(document.lint_text, self.prefilter)
 
-    def make_doc(self, text: str) -> Doc:
-        """Tokenize a segment, keeping its text beside the Doc: the component reads the text of
-        every Doc that holds a match, and spaCy would rebuild it from the tokens each time."""
-        from plainwords.component import TEXT_KEY  # loaded with the pipeline already
-
-        doc = self.nlp.make_doc(text)
-        doc.user_data[TEXT_KEY] = text
-        return doc
-
     def docs(self, texts: Iterable[str]) -> Iterator[Doc]:
         """Segment texts through the whole pipeline, in batches."""
-        return self.nlp.pipe(map(self.make_doc, texts), batch_size=self.options.batch_size)
+        make_doc = self.component.make_doc
+        return self.nlp.pipe(map(make_doc, texts), batch_size=self.options.batch_size)
 
     def matches(self, doc) -> list[Match]:
         """What the component wrote to a Doc, as plain tuples (cheap to send between processes)."""
