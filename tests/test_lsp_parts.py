@@ -13,7 +13,7 @@ import yaml
 from plainwords.cli import main
 from plainwords.lsp.comments import apply, suppression
 from plainwords.lsp.positions import Positions, units
-from plainwords.lsp.project import ClientSettings, buffer_path, file_of
+from plainwords.lsp.project import ClientSettings, buffer_path, file_of, reader_kind
 from plainwords.lsp.project_config import _settings, disable_edit
 from plainwords.readers import reader_for
 
@@ -181,11 +181,16 @@ def test_a_project_without_configuration_gets_a_new_file(tmp_path):
 # --- the buffer's path, the client's settings ---------------------------------------------
 
 
-def test_a_buffer_is_checked_under_its_path_in_the_project_with_a_readable_extension(tmp_path):
-    assert buffer_path(tmp_path / "docs" / "a.md", tmp_path, "markdown", "a.md") == "docs/a.md"
-    assert buffer_path(tmp_path / "NOTES", tmp_path, "restructuredtext", "NOTES") == "NOTES.rst"
-    assert buffer_path(None, tmp_path, "markdown", "Untitled-1") == "Untitled-1.md"
-    assert buffer_path(Path("/elsewhere/a.txt"), tmp_path, None, "a.txt") == "/elsewhere/a.txt"
+def test_a_buffer_is_checked_under_its_path_in_the_project(tmp_path):
+    assert buffer_path(tmp_path / "docs" / "a.md", tmp_path, "a.md") == "docs/a.md"
+    assert buffer_path(None, tmp_path, "Untitled-1") == "Untitled-1"
+    assert buffer_path(Path("/elsewhere/a.txt"), tmp_path, "a.txt") == "/elsewhere/a.txt"
+
+
+def test_a_buffer_without_a_known_extension_is_read_by_its_language():
+    assert reader_kind("docs/a.md", "plaintext") is None  # the extension decides
+    assert reader_kind("README", "markdown") == "md"
+    assert reader_kind("notes.adoc", "asciidoc") is None  # plain text, as check reads it
 
 
 def test_file_uris():
@@ -211,3 +216,28 @@ def test_without_pygls_the_command_says_what_to_install(monkeypatch, capsys):
     assert main(["lsp"]) == 2
     error = capsys.readouterr().err
     assert error == "plainwords: the language server needs pygls: pip install 'plainwords[lsp]'\n"
+
+
+def test_a_buffer_is_checked_as_check_would_check_its_file(tmp_path):
+    from plainwords.lsp.project import check, load_project
+
+    config = tmp_path / ".plainwords.toml"
+    config.write_text(
+        'exclude = ["archive/**"]\n\n[[overrides]]\npaths = ["legal/**"]\ndisable = ["stigma"]\n',
+        encoding="utf-8",
+    )
+    project = load_project(config, tmp_path)
+    text = "Our service users met.\n"
+    assert [f.rule for f in check(project, "notes.md", text)[1]] == ["service-user"]
+    assert check(project, "archive/old.md", text)[1] == []
+    assert check(project, "legal/terms.md", text)[1] == []
+
+
+def test_a_broken_configuration_is_one_line_for_the_editor(tmp_path):
+    from plainwords.lsp.project import ProjectError, load_project
+
+    config = tmp_path / ".plainwords.toml"
+    config.write_text("disable = 3\n", encoding="utf-8")
+    with pytest.raises(ProjectError) as error:
+        load_project(config, tmp_path)
+    assert "disable" in str(error.value) and "\n" not in str(error.value)

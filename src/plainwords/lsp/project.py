@@ -20,16 +20,14 @@ from plainwords.engine import Linter
 from plainwords.findings import Finding, at_or_above
 from plainwords.lexicon import SEVERITIES
 
-# What an editor calls a buffer's language, for buffers whose name has no extension we read
-# ("untitled:Untitled-1"); AsciiDoc is read as plain text, as ``check`` reads it.
-LANGUAGE_EXTENSIONS = {
-    "markdown": ".md",
-    "restructuredtext": ".rst",
-    "rst": ".rst",
-    "html": ".html",
-    "plaintext": ".txt",
-    "text": ".txt",
-    "asciidoc": ".adoc",
+# The reader for a buffer whose name has no extension we read ("untitled:Untitled-1", "README"),
+# by what the editor calls its language; anything else (AsciiDoc too) is read as plain text, as
+# ``check`` reads it.
+LANGUAGE_KINDS = {
+    "markdown": "md",
+    "restructuredtext": "rst",
+    "rst": "rst",
+    "html": "html",
 }
 
 
@@ -71,34 +69,40 @@ def load_project(config_file: Path | None, root: Path) -> Project:
     return Project(config, linter, config_file.parent if config_file else root)
 
 
-def check(project: Project, path: str, text: str) -> tuple[Document, list[Finding]]:
+def check(
+    project: Project, path: str, text: str, kind: str | None = None
+) -> tuple[Document, list[Finding]]:
     """Read a buffer's text in the format its name says and check it as ``check`` would the
-    file, per-path settings included."""
+    file named on its command line: an excluded path has no findings, and per-path settings
+    apply."""
+    from plainwords.discovery import discover
     from plainwords.readers import reader_for
     from plainwords.run import apply_overrides
 
-    document = reader_for(path)(path, text)
+    document = reader_for(path, kind)(path, text)
+    if not any(discover([path], set(), exclude=project.config.exclude)):
+        return document, []
     return document, apply_overrides(project.linter.check(document), path, project.config)
 
 
-def buffer_path(file: Path | None, root: Path, language: str | None, name: str) -> str:
-    """The path a buffer is checked under: relative to the project root where it lies inside it
-    (so override globs match as they do for ``check`` run there), with the extension that picks
-    its reader; a buffer with no file, or an extension we do not read, gets one from its
-    language."""
+def buffer_path(file: Path | None, root: Path, name: str) -> str:
+    """The path a buffer is checked under: relative to the project root where it lies inside it,
+    so ``exclude`` and override globs match as they do for ``check`` run there."""
+    if file is None:
+        return name.replace("/", "_").replace(":", "_") or "untitled"
+    try:
+        return file.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def reader_kind(path: str, language: str | None) -> str | None:
+    """The reader for a buffer, where its extension does not name one: by its language."""
     from plainwords.readers import TEXT_READERS
 
-    if file is not None:
-        try:
-            path = PurePosixPath(file.resolve().relative_to(root.resolve()).as_posix())
-        except ValueError:
-            path = PurePosixPath(file.as_posix())
-    else:
-        path = PurePosixPath(name.replace("/", "_").replace(":", "_") or "untitled")
-    extension = path.suffix.lower()
-    if extension not in TEXT_READERS and language in LANGUAGE_EXTENSIONS:
-        return f"{path}{LANGUAGE_EXTENSIONS[language]}"
-    return str(path)
+    if PurePosixPath(path).suffix.lower() in TEXT_READERS:
+        return None
+    return LANGUAGE_KINDS.get(language or "")
 
 
 def is_settings_file(path: Path) -> bool:

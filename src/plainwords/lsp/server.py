@@ -38,6 +38,7 @@ from plainwords.lsp.project import (
     file_of,
     is_settings_file,
     load_project,
+    reader_kind,
 )
 
 DEBOUNCE = 0.3  # seconds without a change before a changed buffer is checked
@@ -62,6 +63,7 @@ class Checked:
     findings: tuple[Finding, ...]
     project: Project | None
     path: str
+    kind: str | None = None  # the reader, where the path's extension does not choose one
 
 
 class PlainwordsServer(LanguageServer):
@@ -112,9 +114,10 @@ class PlainwordsServer(LanguageServer):
         except ProjectError as error:
             self._report(str(error))
             return Checked(version, generation, text, None, (), None, "")
-        path = buffer_path(file_of(uri), project.root, language, uri.rsplit("/", 1)[-1])
-        document, findings = check(project, path, text)
-        return Checked(version, generation, text, document, tuple(findings), project, path)
+        path = buffer_path(file_of(uri), project.root, uri.rsplit("/", 1)[-1])
+        kind = reader_kind(path, language)
+        document, findings = check(project, path, text, kind)
+        return Checked(version, generation, text, document, tuple(findings), project, path, kind)
 
     def _report(self, message: str) -> None:
         if message not in self._reported:
@@ -268,14 +271,14 @@ class PlainwordsServer(LanguageServer):
         positions = Positions(checked.text, self.encoding)
         start = positions.offset(params.range.start.line, params.range.start.character)
         end = positions.offset(params.range.end.line, params.range.end.character)
-        project, path = checked.project, checked.path
+        project, path, kind = checked.project, checked.path, checked.kind
         config_file = Path(project.config.path) if project.config.path else None
         context = Context(
             uri=uri,
             document=checked.document,
             findings=self.settings.shown(checked.findings),
             positions=positions,
-            check=lambda text: check(project, path, text)[1],
+            check=lambda text: check(project, path, text, kind)[1],
             config_file=config_file,
             config_text=self._text_of(config_file) if config_file else None,
             root=project.root,
