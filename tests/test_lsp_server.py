@@ -20,9 +20,12 @@ import pytest_lsp  # noqa: E402
 from lsprotocol import types  # noqa: E402
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities  # noqa: E402
 
+from plainwords.lexicon import load_lexicon  # noqa: E402
+
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 SERVER = [sys.executable, "-m", "plainwords", "lsp"]
+SERVICE_USER = load_lexicon(["stigma"]).get("service-user")
 
 
 def recording_client() -> LanguageClient:
@@ -122,7 +125,13 @@ async def test_the_issue_scenario(client: LanguageClient, folder: Path):
     assert fixes
     [edit] = fixes[0].edit.changes[uri]
     assert edit.range == found.range
-    assert edit.new_text.lower() != "service users"
+    assert edit.new_text == SERVICE_USER.alternatives[0]
+    # "the person's name" says what to write; it is not words to paste.
+    assert [a.title for a in fixes] == [
+        f"Replace with “{alternative}”"
+        for alternative in SERVICE_USER.alternatives
+        if alternative != "the person's name"
+    ]
 
     started = time.monotonic()
     client.text_document_did_change(
@@ -314,3 +323,32 @@ async def test_utf8_when_the_client_offers_it_and_exit_ends_the_process(folder):
         assert client._server.returncode == 0
     finally:
         await client.stop()
+
+
+async def test_a_configuration_saved_in_the_editor_is_read_again(client, folder):
+    project = folder / "saved"
+    project.mkdir()
+    config = project / ".plainwords.toml"
+    config.write_text('fail_on = "error"\n', encoding="utf-8")
+    uri = (project / "a.md").as_uri()
+    open_buffer(client, uri, "Our service users met.\n")
+    assert await diagnostics_for(client, uri, 1)
+    open_buffer(client, config.as_uri(), config.read_text(encoding="utf-8"), language="toml")
+    config.write_text('disable = ["service-user"]\n', encoding="utf-8")
+    published = len(client.published)
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(config.as_uri()))
+    )
+    deadline = time.monotonic() + 10
+    while not [p for p in client.published[published:] if p.uri == uri]:
+        assert time.monotonic() < deadline, "no diagnostics after the configuration was saved"
+        await asyncio.sleep(0.02)
+    assert list([p for p in client.published[published:] if p.uri == uri][-1].diagnostics) == []
+
+
+async def test_the_server_asks_to_hear_of_configuration_and_lexicon_files(client):
+    [registration] = [
+        r for r in client.registrations if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+    ]
+    globs = {w["globPattern"] for w in registration.register_options["watchers"]}
+    assert {"**/.plainwords.toml", "**/pyproject.toml", "**/*.yaml"} <= globs

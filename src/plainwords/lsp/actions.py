@@ -137,7 +137,8 @@ def fix_all_action(context: Context) -> types.CodeAction | None:
 
 
 def _is_hint(alternative: str) -> bool:
-    """An alternative in quotes or with an ellipsis describes what to write; it is not the words."""
+    """An alternative with quotes (or an apostrophe: "the person's name") or an ellipsis
+    describes what to write; it is not the words. The same test as ``fix.swap``'s."""
     return any(q in alternative for q in "\"“”‘’'") or "…" in alternative
 
 

@@ -37,7 +37,7 @@ def diagnostic(finding: Finding, positions: Positions) -> types.Diagnostic:
         message=finding.message,
         severity=types.DiagnosticSeverity.Hint if finding.mention else SEVERITY[finding.severity],
         code=entry.id,
-        code_description=types.CodeDescription(href=entry.source.url) if entry.source.url else None,
+        code_description=types.CodeDescription(href=entry.source.url),
         source=SOURCE,
         data={"rule": entry.id, "mention": finding.mention, "category": entry.category},
     )
@@ -58,8 +58,7 @@ def hover_text(finding: Finding) -> str:
         lines += ["", "**Instead:** " + "; ".join(_escape(a) for a in entry.alternatives)]
     if entry.note:
         lines += ["", _escape(entry.note)]
-    source = _escape(entry.source.name)
-    lines += ["", f"Source: [{source}]({entry.source.url})" if entry.source.url else source]
+    lines += ["", f"Source: [{_escape(entry.source.name)}]({entry.source.url})"]
     return "\n".join(lines)
 
 
