@@ -72,7 +72,7 @@ def code_actions(
 
 def quick_fixes(context: Context, finding: Finding) -> list[types.CodeAction]:
     found = diagnostic(finding, context.positions)
-    actions = []
+    actions: list[types.CodeAction] = []
     for alternative in finding.entry.alternatives:
         if _is_hint(alternative):
             continue
@@ -93,7 +93,7 @@ def quick_fixes(context: Context, finding: Finding) -> list[types.CodeAction]:
 
 def disable_actions(context: Context, finding: Finding) -> list[types.CodeAction]:
     found = diagnostic(finding, context.positions)
-    actions = []
+    actions: list[types.CodeAction] = []
     insertions = suppression(context.document, finding)
     if _silences(context, finding, apply(context.document.text, insertions)):
         actions.append(

@@ -24,7 +24,6 @@ from plainwords.document import Document
 from plainwords.findings import Finding
 
 _ASCIIDOC = {".adoc", ".asciidoc", ".asc"}
-_INDENT = re.compile(r"[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -44,7 +43,7 @@ def suppression(document: Document, finding: Finding) -> list[Insertion]:
     if document.kind == "rst":
         first, last = _paragraph(document, finding.line)
         block_start, _ = document.lines.line_span(first, text)
-        indent = _INDENT.match(text, block_start).group()
+        indent = _indent(text, block_start)
         if first == finding.line:
             return [
                 Insertion(
@@ -56,7 +55,7 @@ def suppression(document: Document, finding: Finding) -> list[Insertion]:
             Insertion(block_start, f"{indent}.. plainwords-disable {rule}{newline}{newline}"),
             Insertion(block_end, f"{newline}{newline}{indent}.. plainwords-enable {rule}"),
         ]
-    indent = _INDENT.match(text, start).group()
+    indent = _indent(text, start)
     prefix = "// " if os.path.splitext(document.path)[1].lower() in _ASCIIDOC else ""
     return [Insertion(start, f"{indent}{prefix}plainwords-disable-next-line {rule}{newline}")]
 
@@ -82,6 +81,14 @@ def _paragraph(document: Document, line: int) -> tuple[int, int]:
     while last < count and not blank(last + 1):
         last += 1
     return first, last
+
+
+def _indent(text: str, start: int) -> str:
+    """The spaces and tabs that start the line at ``start``."""
+    end = start
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    return text[start:end]
 
 
 def _newline(text: str) -> str:
