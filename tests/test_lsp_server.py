@@ -352,3 +352,16 @@ async def test_the_server_asks_to_hear_of_configuration_and_lexicon_files(client
     ]
     globs = {w["globPattern"] for w in registration.register_options["watchers"]}
     assert {"**/.plainwords.toml", "**/pyproject.toml", "**/*.yaml"} <= globs
+
+
+async def test_a_broken_configuration_is_one_message_and_no_diagnostics(client, folder):
+    project = folder / "broken"
+    project.mkdir()
+    (project / ".plainwords.toml").write_text("disable = 3\n", encoding="utf-8")
+    for number in (1, 2):
+        uri = (project / f"{number}.md").as_uri()
+        open_buffer(client, uri, "Our service users met.\n")
+        assert list(await diagnostics_for(client, uri, 1)) == []
+    shown = [m.message for m in client.messages if "broken" in m.message]
+    assert len(shown) == 1 and "\n" not in shown[0]
+    assert shown[0].startswith("plainwords: ") and "disable" in shown[0]
