@@ -60,18 +60,11 @@ def test_examples_behave_as_labelled(entry, linter):
         )
 
 
-@pytest.mark.parametrize("entry", ENTRIES, ids=_ids(ENTRIES))
-def test_alternatives_pass_clean(entry, linter):
-    for alternative in entry.alternatives:
-        assert linter.check_text(alternative) == [], (
-            f"alternative {alternative!r} is itself flagged"
-        )
-
-
-def test_every_shipped_form_can_match_in_running_text(linter):
-    """The check own lexicons get when compiled (``plainwords.matchable``), over every surface
-    form of every shipped entry."""
-    from plainwords.matchable import unmatchable
+def test_the_shipped_lexicons_pass_check_entries(linter):
+    """The very check ``lexicon validate`` and ``check --lexicon`` give a team's own entries
+    (``plainwords.entry_checks``): every surface form can match in running text and no
+    alternative is itself flagged."""
+    from plainwords.entry_checks import check_entries
 
     assert sum(len(forms) for forms in linter.component.forms.values()) > 1000
-    assert unmatchable(linter.nlp.tokenizer, ENTRIES, linter.component.forms) == []
+    assert [str(problem) for problem in check_entries(linter, ENTRIES)] == []

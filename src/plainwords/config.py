@@ -7,6 +7,7 @@ silently ignored setting in a gate is worse than a loud one.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -194,3 +195,22 @@ def _validate(key: str, kind: str, value: Any, fail) -> Any:
             )
         return tuple(overrides)
     raise AssertionError(kind)
+
+
+def line_of(path: str, name: str) -> int | None:
+    """The first line of a configuration file that names ``name`` as a whole word, for messages
+    about it (TOML keeps no positions). In a pyproject.toml only the plainwords tables count."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    word = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    pyproject = path.endswith("pyproject.toml")
+    ours = not pyproject
+    for number, line in enumerate(lines, 1):
+        stripped = line.strip()
+        if pyproject and stripped.startswith("["):
+            ours = stripped.lstrip("[").startswith("tool.plainwords")
+        if ours and not stripped.startswith("#") and word.search(line):
+            return number
+    return None

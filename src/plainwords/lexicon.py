@@ -14,6 +14,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from plainwords.conditions import CONDITIONS
+from plainwords.errors import LexiconError, did_you_mean
 from plainwords.yamlfile import DataError, LineDict, LineList, load_yaml_file
 
 FORMAT_VERSION = 1
@@ -52,7 +54,8 @@ class Examples:
 
 @dataclass(frozen=True)
 class Conditions:
-    """Context around a match, stated as data. See docs/lexicon-format.md.
+    """Context around a match, stated as data: one field per row of ``conditions.CONDITIONS``
+    (a test keeps them in step), plus the ``window``. See docs/lexicon-format.md.
 
     Phrases are compared case-insensitively, word by word, with plural forms of the last word.
     """
@@ -73,21 +76,18 @@ class Conditions:
     head: tuple[str, ...] = ()
     object: tuple[str, ...] = ()
 
+    def stated(self) -> list[str]:
+        """The names of the conditions this block states."""
+        return [c.name for c in CONDITIONS if getattr(self, c.name) not in ((), None)]
+
     def is_empty(self) -> bool:
-        return not (
-            any(getattr(self, name) for name in PHRASE_CONDITIONS + MODEL_CONDITIONS)
-            or any(getattr(self, name) is not None for name in FLAG_CONDITIONS)
-        )
+        return not self.stated()
 
     def needs_model(self) -> bool:
         """Whether any condition here reads part of speech or the parse."""
-        return any(getattr(self, name) for name in MODEL_CONDITIONS)
+        return any(getattr(self, c.name) for c in CONDITIONS if c.needs_model)
 
 
-# Condition names by kind; docs/lexicon-format.md describes each.
-PHRASE_CONDITIONS = ("followed_by", "preceded_by", "near", "after", "before", "sentence_has")
-FLAG_CONDITIONS = ("capitalised", "followed_by_capitalised", "proper_name")
-MODEL_CONDITIONS = ("pos", "dep", "head", "object")
 UNIVERSAL_POS = frozenset(
     {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN"}
     | {"PUNCT", "SCONJ", "SYM", "VERB", "X"}
@@ -117,6 +117,13 @@ class Entry:
     examples: Examples = field(default_factory=Examples)
     file: str = ""
     line: int = 0
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """What a setting may call this entry by, most general first: its category, its topic,
+        its id. ``disable`` and ``severity`` (and their overrides) match on these, and a later,
+        more specific name wins."""
+        return (self.category, *((self.topic,) if self.topic else ()), self.id)
 
     def needs_model(self) -> bool:
         """Whether this entry's token patterns need a trained pipeline (POS, parse, lemmas)."""
@@ -151,12 +158,15 @@ class Lexicon:
     def categories(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(entry.category for entry in self.entries))
 
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """Every id, category and topic of the entries: what settings may name."""
+        return frozenset(name for entry in self.entries for name in entry.names)
+
     def without(self, names: Iterable[str]) -> Lexicon:
         """Drop entries named by id, category or topic (as a team's ``disable`` list does)."""
         drop = set(names)
-        return Lexicon(
-            tuple(e for e in self.entries if not ({e.id, e.category, e.topic or ""} & drop))
-        )
+        return Lexicon(tuple(e for e in self.entries if drop.isdisjoint(e.names)))
 
     def with_severities(self, overrides: dict[str, str]) -> Lexicon:
         """Change severities by entry id, category or topic; an id beats a topic beats a category."""
@@ -164,9 +174,9 @@ class Lexicon:
             return self
 
         def severity(entry: Entry) -> str:
-            for key in (entry.id, entry.topic, entry.category):
-                if key and key in overrides:
-                    return overrides[key]
+            for name in reversed(entry.names):
+                if name in overrides:
+                    return overrides[name]
             return entry.severity
 
         return Lexicon(tuple(replace(e, severity=severity(e)) for e in self.entries))
@@ -180,14 +190,6 @@ class Lexicon:
             e for e in self.entries if e.id not in ids and not terms & {t.lower() for t in e.terms}
         )
         return Lexicon(kept + other.entries)
-
-
-class LexiconError(Exception):
-    """Every problem found in one or more lexicon files."""
-
-    def __init__(self, problems: Sequence[DataError]) -> None:
-        self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
 
 
 def builtin_lexicon_dir() -> Path:
@@ -209,9 +211,17 @@ def resolve_lexicon(name: str | Path) -> Path:
     if "/" not in text and "\\" not in text and not text.endswith((".yaml", ".yml")):
         path = builtin_lexicon_dir() / f"{text}.yaml"
         if not path.is_file():
-            known = ", ".join(builtin_lexicon_names()) or "none"
+            names = builtin_lexicon_names()
+            known = ", ".join(names) or "none"
             raise LexiconError(
-                [DataError(text, None, f"no built-in lexicon of that name (built-in: {known})")]
+                [
+                    DataError(
+                        text,
+                        None,
+                        f"no built-in lexicon of that name (built-in: {known})"
+                        + did_you_mean(text, names),
+                    )
+                ]
             )
         return path
     return Path(text)
@@ -307,7 +317,7 @@ _ENTRY_KEYS = {
     "unless",
     "examples",
 }
-_CONDITION_KEYS = set(PHRASE_CONDITIONS) | set(FLAG_CONDITIONS) | set(MODEL_CONDITIONS) | {"window"}
+_CONDITION_KEYS = {c.name for c in CONDITIONS} | {"window"}
 
 
 def _parse_entry(
@@ -462,40 +472,39 @@ def _conditions(raw: LineDict, key: str, problem) -> Conditions | None:
         ok = False
         problem(key, message, at=value.line_of(name) if isinstance(value, LineDict) else None)
 
-    for name in PHRASE_CONDITIONS + MODEL_CONDITIONS:
+    for condition in CONDITIONS:
+        name = condition.name
+        if condition.kind == "flag":
+            flag = value.get(name)
+            if flag is not None and not isinstance(flag, bool):
+                report(name, f"'{key}.{name}' must be true or false")
+                continue
+            fields[name] = flag
+            continue
         items = value.get(name, [])
         if isinstance(items, str):
             items = [items]
         if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
             report(name, f"'{key}.{name}' must be a list of words or phrases")
             continue
-        if name in MODEL_CONDITIONS:
-            if name == "pos":
-                bad = [i for i in items if i.strip().upper() not in UNIVERSAL_POS]
-                if bad:
-                    report(
-                        name,
-                        f"'{key}.pos' has {bad[0]!r}, not a universal part-of-speech tag (such as NOUN, VERB, ADJ)",
-                    )
-                    continue
-                fields[name] = tuple(i.strip().upper() for i in items)
+        if condition.kind == "pos":
+            bad = [i for i in items if i.strip().upper() not in UNIVERSAL_POS]
+            if bad:
+                report(
+                    name,
+                    f"'{key}.pos' has {bad[0]!r}, not a universal part-of-speech tag (such as NOUN, VERB, ADJ)",
+                )
                 continue
-            if name == "dep":
-                fields[name] = tuple(i.strip() for i in items)
-                continue
-            if any(len(i.split()) > 1 for i in items):
-                report(name, f"'{key}.{name}' lists single words (the lemma or form of one token)")
-                continue
-        fields[name] = tuple(" ".join(i.lower().split()) for i in items)
+            fields[name] = tuple(i.strip().upper() for i in items)
+        elif condition.kind == "tags":
+            fields[name] = tuple(i.strip() for i in items)
+        elif condition.kind == "words" and any(len(i.split()) > 1 for i in items):
+            report(name, f"'{key}.{name}' lists single words (the lemma or form of one token)")
+        else:
+            fields[name] = tuple(" ".join(i.lower().split()) for i in items)
     window = value.get("window", 6)
     if not isinstance(window, int) or isinstance(window, bool) or not 1 <= window <= 50:
         report("window", f"'{key}.window' must be a whole number from 1 to 50")
-    for name in FLAG_CONDITIONS:
-        flag = value.get(name)
-        if flag is not None and not isinstance(flag, bool):
-            report(name, f"'{key}.{name}' must be true or false")
-            continue
-        fields[name] = flag
     if not ok:
         return None
     conditions = Conditions(window=window, **fields)

@@ -12,8 +12,10 @@ from typing import Any
 
 import yaml
 
+from plainwords.errors import PlainwordsError
 
-class DataError(Exception):
+
+class DataError(PlainwordsError):
     """A problem in a data file that the user must fix, reported as ``file:line: message``."""
 
     def __init__(self, path: str | Path, line: int | None, message: str) -> None:
