@@ -27,13 +27,14 @@ from pathlib import Path
 
 from plainwords import __version__
 from plainwords.atomic import write_atomically
+from plainwords.conditions import CompiledConditions
 from plainwords.lexicon import Lexicon, resolve_lexicon
 
 _FORMAT = 2  # bump when the shape of Compiled changes
 _STALE_AFTER = 30 * 24 * 3600  # seconds; other cache files older than this are removed on write
 
 # Entry id → (compiled ``when``, compiled ``unless``); either may be None.
-Conditions = dict[str, tuple[object, object]]
+Conditions = dict[str, tuple[CompiledConditions | None, CompiledConditions | None]]
 
 
 @dataclass(frozen=True)

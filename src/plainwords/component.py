@@ -14,7 +14,7 @@ lexicon files it was built from exist there.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from plainwords.atomic import write_atomically
 from plainwords.conditions import CompiledConditions, compile_conditions, holds
 from plainwords.forms import surface_forms
 from plainwords.lexicon import Entry, Lexicon, load_lexicon
@@ -84,7 +85,7 @@ class PlainwordsMatcher:
     def set_lexicon(
         self,
         lexicon: Lexicon,
-        forms: dict[str, Iterable[str]] | None = None,
+        forms: Mapping[str, Iterable[str]] | None = None,
         conditions: dict[str, tuple[CompiledConditions | None, CompiledConditions | None]]
         | None = None,
         tokens: dict[str, tuple[str, ...]] | None = None,
@@ -180,7 +181,7 @@ class PlainwordsMatcher:
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         folder = Path(path)
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / DATA_FILE).write_bytes(self.to_bytes())
+        write_atomically(folder / DATA_FILE, self.to_bytes())
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> PlainwordsMatcher:
         return self.from_bytes((Path(path) / DATA_FILE).read_bytes())
@@ -232,7 +233,8 @@ class PlainwordsMatcher:
             candidates.append(
                 Span(doc, start, end, label=rule.entry.category, span_id=rule.entry.id)
             )
-        uses, mentions = [], []
+        uses: list[Span] = []
+        mentions: list[Span] = []
         kept = filter_spans(candidates)
         ranges = [(span.start_char, span.end_char) for span in kept]
         text = (doc.user_data.get(TEXT_KEY) or doc.text) if kept else ""

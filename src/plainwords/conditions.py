@@ -516,9 +516,11 @@ def updated_docs(page: str) -> str:
 
 def _main(argv: list[str]) -> int:
     """``python -m plainwords.conditions PAGE``: rewrite the page's condition tables."""
+    from plainwords.atomic import write_atomically
+
     for name in argv:
         page = Path(name)
-        page.write_text(updated_docs(page.read_text(encoding="utf-8")), encoding="utf-8")
+        write_atomically(page, updated_docs(page.read_text(encoding="utf-8")).encode("utf-8"))
     return 0
 
 

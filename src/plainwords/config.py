@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -49,11 +49,6 @@ class Config:
     include_mentions: bool = False
     overrides: tuple[Override, ...] = ()
     path: str | None = None  # the file this came from
-
-    def with_options(self, **options: Any) -> Config:
-        """Command-line options override the file; ``None`` means "not given"."""
-        given = {k: v for k, v in options.items() if v is not None and v != ()}
-        return replace(self, **given)
 
 
 _KEYS = {

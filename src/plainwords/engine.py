@@ -3,7 +3,7 @@
 ``findings_per_document`` is the only code that turns documents into findings: a document is cut
 into segments (the prefilter keeps paragraphs without any trigger word away from spaCy), the
 segments' texts go through the pipeline in batches, the matches come back as plain tuples, and
-``Linter.findings_for`` turns a document's matches into findings and settles them with the policy
+``Linter.settle`` turns a document's matches into findings and settles them with the policy
 (on, severity, allow list) and the document's suppressions. A serial run matches each batch in
 this process; a parallel run (``plainwords.parallel``) hands the loop a ``submit`` that sends
 batches to worker processes. Nothing else decides anything, so both give the same findings.
@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 from plainwords.document import Document, Suppression
 from plainwords.errors import ModelError
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from plainwords.cache import Compiled
+    from plainwords.component import PlainwordsMatcher
 
 # What the pipeline found in one segment: (start_char, end_char, entry id, is a mention).
 Match = tuple[int, int, str, bool]
@@ -69,7 +70,7 @@ def build_pipeline(
         nlp = spacy.blank("en")
         if lean and not any(entry.patterns for entry in lexicon):
             _keep_lexical_attributes(nlp, LEXICAL_ATTRIBUTES)
-    component = nlp.add_pipe("plainwords", config={"lexicons": []})
+    component = cast("PlainwordsMatcher", nlp.add_pipe("plainwords", config={"lexicons": []}))
     if compiled is not None:
         component.set_lexicon(
             lexicon, forms=compiled.forms, conditions=compiled.conditions, tokens=compiled.tokens
@@ -179,7 +180,7 @@ class Linter:
             ]
         return found
 
-    def findings_for(
+    def settle(
         self, document: Document, matched: Iterable[tuple[Segment, Iterable[Match]]]
     ) -> list[Finding]:
         """A document's findings from the matches in each of its segments, settled."""
@@ -336,4 +337,4 @@ class _Loop:
             slot = slots.popleft()
             self.held -= len(slot.document.text)
             matched = zip(slot.segments, (m or () for m in slot.matches), strict=True)
-            yield slot.document, self.linter.findings_for(slot.document, matched)
+            yield slot.document, self.linter.settle(slot.document, matched)

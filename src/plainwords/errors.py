@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from difflib import get_close_matches
+from typing import Any
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -23,7 +24,7 @@ class PlainwordsError(Exception):
     exit_code = EXIT_USAGE
 
     def __init__(self, problems: str | Sequence[object]) -> None:
-        self.problems: list[object] = [problems] if isinstance(problems, str) else list(problems)
+        self.problems: list[Any] = [problems] if isinstance(problems, str) else list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

@@ -5,7 +5,7 @@ this process (cheap, and where the offsets live), and hands batches of segment t
 ``submit``. Here ``submit`` sends a batch to a worker process, which runs only the spaCy pipeline
 and sends back plain match tuples; when every worker already has ``IN_FLIGHT_PER_JOB`` batches
 waiting, the batch is matched in this process instead, so ``jobs`` processes means this one and
-``jobs - 1`` workers, all busy. Findings are made and settled by the same ``Linter.findings_for``
+``jobs - 1`` workers, all busy. Findings are made and settled by the same ``Linter.settle``
 as a serial run, so the results cannot differ, and documents come back in input order.
 
 Work is measured as text that survived the prefilter, not as bytes read: most prose never

@@ -12,9 +12,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from typing import Any, TypeVar
-
-T = TypeVar("T")
+from typing import Any
 
 
 def to_data(value: Any) -> Any:
@@ -31,8 +29,9 @@ def to_data(value: Any) -> Any:
     return value
 
 
-def from_data(kind: type[T], data: Any) -> T:
-    """Rebuild a value of type ``kind`` from ``to_data``'s output."""
+def from_data(kind: Any, data: Any) -> Any:
+    """Rebuild a value of type ``kind`` (a dataclass or a typing form such as ``tuple[X, ...]``)
+    from ``to_data``'s output."""
     return _build(kind, data)
 
 

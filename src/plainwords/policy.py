@@ -232,7 +232,7 @@ def normal_form(text: str) -> str:
 @lru_cache(maxsize=64)
 def allowed_forms(phrases: tuple[str, ...]) -> frozenset[str]:
     """A team's allow list, with the same plurals and hyphen variants the matcher uses."""
-    forms = set()
+    forms: set[str] = set()
     for phrase in phrases:
         for inflected in inflections(phrase.lower(), "both"):
             forms.update(normal_form(j) for j in joinings(inflected))
