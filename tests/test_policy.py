@@ -261,3 +261,19 @@ def test_validate_and_check_lexicon_agree_on_a_flagged_alternative(project, caps
     write(own, CIRCULAR.replace("our service users", "the people we work with"))
     assert main(["lexicon", "validate", str(own)]) == 0
     assert main(["check", "--lexicon", str(own), "top.md"]) == 1
+
+
+def test_the_workshop_page_reports_at_the_policys_settings(tmp_path, monkeypatch):
+    from plainwords.run import build_linter
+    from plainwords.web.server import Workshop
+
+    monkeypatch.setenv("PLAINWORDS_CACHE_DIR", str(tmp_path / "cache"))
+    policy = Policy.from_config(
+        Config(allow=("service users",), severity={"hard-to-reach": "error"}),
+        disable=("utilise",),
+    )
+    found = Workshop(build_linter(policy)).check(TEXT)["findings"]
+    assert {(f["rule"], f["severity"]) for f in found} == {
+        ("hard-to-reach", "error"),
+        ("going-forward", "suggestion"),
+    }

@@ -24,6 +24,7 @@ from plainwords.lexicon import Lexicon
 from plainwords.policy import Layer, Policy
 from plainwords.readers import read_text
 from plainwords.segments import Prefilter, Segment, segments
+from plainwords.suppressions import nameable
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -129,7 +130,7 @@ class Linter:
             include_mentions=self.options.include_mentions,
             project=Layer(allow=tuple(self.options.allow)),
         )
-        self.known_names = known_names if known_names is not None else lexicon.names
+        self.known_names = known_names if known_names is not None else nameable(lexicon)
         self.nlp = build_pipeline(lexicon, model, compiled)
         self.component = self.nlp.get_pipe("plainwords")
         self.prefilter: Prefilter | None = None
