@@ -350,7 +350,13 @@ class Condition:
 
 
 def _flag(check: Callable[[Doc, int, int], bool]) -> Test:
+    """A flag condition: holds when the check's answer is the one written (true or false)."""
     return lambda doc, start, end, wanted, window: check(doc, start, end) == wanted
+
+
+def _over_match(check: Callable[[Doc, int, int, Any], bool | None]) -> Test:
+    """A condition that reads the match and its value, not the window."""
+    return lambda doc, start, end, value, window: check(doc, start, end, value)
 
 
 CONDITIONS: tuple[Condition, ...] = (
@@ -400,7 +406,7 @@ CONDITIONS: tuple[Condition, ...] = (
         "[words or phrases]",
         "phrases",
         "the sentence",
-        lambda doc, start, end, phrases, window: sentence_has(doc, start, end, phrases),
+        _over_match(sentence_has),
         "one of these occurs anywhere in the match's sentence, outside the match "
         '("DNA" in a sentence about a *genetic* test)',
     ),
@@ -442,7 +448,7 @@ CONDITIONS: tuple[Condition, ...] = (
         "[NOUN, ADJ, …]",
         "pos",
         "the tags of a trained pipeline",
-        lambda doc, start, end, tags, window: pos_is(doc, start, end, tags),
+        _over_match(pos_is),
         "the match's root token has one of these universal part-of-speech tags",
         needs_model=True,
     ),
@@ -451,7 +457,7 @@ CONDITIONS: tuple[Condition, ...] = (
         "[amod, dobj, …]",
         "tags",
         "the parse of a trained pipeline",
-        lambda doc, start, end, labels, window: dep_is(doc, start, end, labels),
+        _over_match(dep_is),
         "the match's root attaches to its head by one of these dependency labels",
         needs_model=True,
     ),
@@ -460,7 +466,7 @@ CONDITIONS: tuple[Condition, ...] = (
         "[words]",
         "words",
         "the parse of a trained pipeline",
-        lambda doc, start, end, words, window: head_is(doc, start, end, words),
+        _over_match(head_is),
         "the word the match depends on is one of these (for an adjective, the noun it "
         'describes: "vulnerable *software*")',
         needs_model=True,
@@ -470,7 +476,7 @@ CONDITIONS: tuple[Condition, ...] = (
         "[words]",
         "words",
         "the parse of a trained pipeline",
-        lambda doc, start, end, words, window: object_is(doc, start, end, words),
+        _over_match(object_is),
         "the object of a verb match is one of these, directly or through a preposition "
         '("deliver *outcomes*", "deliver on *priorities*")',
         needs_model=True,
