@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from plainwords.errors import ConfigError
 from plainwords.lexicon import SEVERITIES
 from plainwords.yamlfile import DataError, LineDict, load_yaml_file
 
@@ -87,11 +88,15 @@ def find_config(start: Path | None = None) -> Path | None:
 
 
 def load_config(path: Path | None) -> Config:
-    """Read and validate a configuration file (``None``: the defaults)."""
+    """Read and validate a configuration file (``None``: the defaults); any problem is a
+    ``ConfigError`` naming the file, the line where known, and the key."""
     if path is None:
         return Config()
-    raw, lines = _read(path)
-    return parse_config(raw, str(path), lines, base=path.parent)
+    try:
+        raw, lines = _read(path)
+        return parse_config(raw, str(path), lines, base=path.parent)
+    except DataError as error:
+        raise ConfigError([error]) from None
 
 
 def _read(path: Path) -> tuple[dict[str, Any], LineDict | None]:

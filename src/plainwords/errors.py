@@ -29,7 +29,8 @@ class PlainwordsError(Exception):
 
 
 class ConfigError(PlainwordsError):
-    """A configuration file, or a command-line setting, that cannot be used as written."""
+    """A configuration file, or a command-line setting, that cannot be used as written. Each
+    problem is a ``DataError`` (``file:line: key: message``) or a line of text."""
 
 
 class UnknownNameError(ConfigError):
