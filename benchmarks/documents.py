@@ -35,6 +35,8 @@ from pathlib import Path
 
 import yaml
 
+from benchmarks.accuracy import _pct, _ratio, build_lexicon
+
 ROOT = Path(__file__).resolve().parents[1]
 SUITE = ROOT / "tests" / "accuracy" / "documents"
 FLOORS = SUITE / "floors.yaml"
@@ -141,10 +143,6 @@ class Scores:
     @property
     def mention_share(self) -> float:
         return self.mentions / self.findings if self.findings else 0.0
-
-
-def _ratio(a: int, b: int) -> float:
-    return a / b if b else 1.0
 
 
 # -- loading: inline markers ------------------------------------------------------------------------
@@ -324,13 +322,6 @@ def by_genre(outcomes: Sequence[Outcome]) -> dict[str, list[Outcome]]:
 
 
 # -- running plainwords -----------------------------------------------------------------------------
-def build_lexicon():
-    """The shipped lexicons, as a user gets them by default."""
-    from plainwords.lexicon import load_lexicon
-
-    return load_lexicon(["stigma", "jargon"])
-
-
 def serious_entries(lexicon) -> set[str]:
     """Serious labels: every error, and every stigma warning (as the issue counts them)."""
     return {
@@ -368,10 +359,6 @@ def evaluate(documents: Sequence[Document], lexicon=None) -> list[Outcome]:
 
 
 # -- report -----------------------------------------------------------------------------------------
-def _pct(value: float) -> str:
-    return f"{100 * value:5.1f}%"
-
-
 def figures(s: Scores) -> dict[str, float]:
     """The figures the issue sets targets for, by the names in TARGETS and floors.yaml."""
     return {
