@@ -198,3 +198,11 @@ def test_casenotes_can_be_used_by_check(tmp_path, capsys):
     code = main(["check", "--lexicon", "casenotes", "--format", "json", str(note)])
     out = capsys.readouterr().out
     assert code == 1 and "poor-historian" in out
+
+
+def test_the_json_example_in_docs_audit_md_fits_the_schema():
+    import re
+
+    text = (Path(__file__).resolve().parents[1] / "docs/audit.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"```json\n(.*?)```", text, re.DOTALL)
+    jsonschema.validate(json.loads(example), SCHEMA)
