@@ -105,9 +105,12 @@ def run(engine: str, table: Path) -> tuple[float, list[float]]:
     from plainwords.audit.engines import _count, _dask_frame
 
     workers = int(engine.removeprefix("dask"))
-    with LocalCluster(
-        n_workers=workers, threads_per_worker=1, dashboard_address=None, silence_logs=40
-    ) as cluster, Client(cluster) as client:
+    with (
+        LocalCluster(
+            n_workers=workers, threads_per_worker=1, dashboard_address=None, silence_logs=40
+        ) as cluster,
+        Client(cluster) as client,
+    ):
         # The clock starts with the cluster up; each worker's pipeline build is inside it.
         start = time.perf_counter()
         frame = _dask_frame(dd, str(table), "csv", spec, max(256_000, table.stat().st_size // 16))
@@ -130,13 +133,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         table = write_csv(Path(folder) / "notes.csv", args.records)
-        print(f"{args.records:,} records, {table.stat().st_size / 1e6:.1f} MB; cores: {os.cpu_count()}; "
-              f"load average before: {os.getloadavg()[0]:.2f}")
+        print(
+            f"{args.records:,} records, {table.stat().st_size / 1e6:.1f} MB; cores: {os.cpu_count()}; "
+            f"load average before: {os.getloadavg()[0]:.2f}"
+        )
         for engine in args.engines.split(","):
             seconds, memory = run(engine, table)
             mem = ", ".join(f"{m:.0f}" for m in memory)
-            print(f"{engine:6s} {seconds:7.1f} s  {args.records / seconds:9,.0f} records/s  "
-                  f"peak MB per worker: {mem}  load: {os.getloadavg()[0]:.2f}")
+            print(
+                f"{engine:6s} {seconds:7.1f} s  {args.records / seconds:9,.0f} records/s  "
+                f"peak MB per worker: {mem}  load: {os.getloadavg()[0]:.2f}"
+            )
     return 0
 
 

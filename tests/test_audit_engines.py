@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
-from audit_tables import two_team_table
 
+from audit_tables import two_team_table
 from plainwords.audit.engines import run_dask, run_local, run_spark
 from plainwords.audit.spec import AuditPolicy, AuditSpec
 from plainwords.audit.summary import summarise
@@ -66,8 +66,17 @@ def test_real_dask_scheduler_and_two_workers_match_local(table, local_groups):
         for _ in range(2):
             processes.append(
                 subprocess.Popen(
-                    [*worker, address, "--nthreads", "1", "--nworkers", "1",
-                     "--host", "127.0.0.1", "--no-dashboard"],
+                    [
+                        *worker,
+                        address,
+                        "--nthreads",
+                        "1",
+                        "--nworkers",
+                        "1",
+                        "--host",
+                        "127.0.0.1",
+                        "--no-dashboard",
+                    ],
                     **quiet,
                 )
             )

@@ -46,7 +46,7 @@ def words_in(text: str) -> int:
 
 
 def period_label(value: object, every: str) -> str:
-    """"2024-03", "2024-Q1" or "2024" for a date; ``MISSING`` for an empty or unreadable one."""
+    """ "2024-03", "2024-Q1" or "2024" for a date; ``MISSING`` for an empty or unreadable one."""
     import pandas as pd
 
     if value is None or (isinstance(value, float) and value != value) or str(value).strip() == "":

@@ -31,9 +31,7 @@ def require(engine: str) -> None:
     modules, extra = _NEEDS[engine]
     for module in modules:
         if importlib.util.find_spec(module) is None:
-            raise AuditError(
-                f"--engine {engine} needs {module}: pip install 'plainwords[{extra}]'"
-            )
+            raise AuditError(f"--engine {engine} needs {module}: pip install 'plainwords[{extra}]'")
 
 
 def run_local(

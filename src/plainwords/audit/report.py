@@ -48,14 +48,23 @@ def _top(group: Group, count: int = 3) -> str:
 def as_table(summary: Summary) -> str:
     header = ("group", "records", "flagged", "findings", "per 1k words", "top entries")
     rows = [
-        (_label(g, summary.key_names), str(g.records), str(g.records_flagged), str(g.findings),
-         f"{g.rate:.2f}", _top(g))
+        (
+            _label(g, summary.key_names),
+            str(g.records),
+            str(g.records_flagged),
+            str(g.findings),
+            f"{g.rate:.2f}",
+            _top(g),
+        )
         for g in [*summary.by_rate(), summary.total]
     ]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
 
     def line(row) -> str:
-        cells = [c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))]
+        cells = [
+            c.ljust(w) if i == 0 else c.rjust(w)
+            for i, (c, w) in enumerate(zip(row[:-1], widths, strict=True))
+        ]
         return "  ".join([*cells, row[-1]]).rstrip()
 
     rule = "  ".join("-" * w for w in widths)
@@ -67,15 +76,30 @@ def as_csv(summary: Summary) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(
-        [*summary.key_names, "records", "records_flagged", "words", "findings",
-         "rate_per_1000_words", *SEVERITY_ORDER, "top_entries"]
+        [
+            *summary.key_names,
+            "records",
+            "records_flagged",
+            "words",
+            "findings",
+            "rate_per_1000_words",
+            *SEVERITY_ORDER,
+            "top_entries",
+        ]
     )
     for group in [*summary.groups, summary.total]:
         key = [group.key.get(name, "(all)") for name in summary.key_names]
         writer.writerow(
-            [*key, group.records, group.records_flagged, group.words, group.findings,
-             group.rate, *(group.severity.get(s, 0) for s in SEVERITY_ORDER),
-             "; ".join(f"{e} {n}" for e, n in group.top)]
+            [
+                *key,
+                group.records,
+                group.records_flagged,
+                group.words,
+                group.findings,
+                group.rate,
+                *(group.severity.get(s, 0) for s in SEVERITY_ORDER),
+                "; ".join(f"{e} {n}" for e, n in group.top),
+            ]
         )
     return out.getvalue()
 

@@ -12,7 +12,13 @@ from plainwords.audit.spec import AuditError, AuditSpec
 if TYPE_CHECKING:
     import pandas as pd
 
-KINDS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
+KINDS = {
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
 
 
 def table_kind(path: str) -> str:

@@ -11,21 +11,95 @@ from plainwords.commands.options import lexicon_options
 
 @click.command(context_settings=CONTEXT)
 @click.argument("table", type=click.Path())
-@click.option("--text-column", required=True, metavar="COL", help="The column holding each record's text.")
-@click.option("--id-column", default=None, metavar="COL", help="Record identifiers, shown only with --show-examples.")
+@click.option(
+    "--text-column", required=True, metavar="COL", help="The column holding each record's text."
+)
+@click.option(
+    "--id-column",
+    default=None,
+    metavar="COL",
+    help="Record identifiers, shown only with --show-examples.",
+)
 @click.option("--by", "by", multiple=True, metavar="COL", help="Group by this column (repeatable).")
-@click.option("--period", "period_column", default=None, metavar="COL", help="A date column to group by period.")
-@click.option("--every", type=click.Choice(["month", "quarter", "year"]), default="month", show_default=True, help="The period length for --period.")
-@click.option("-f", "--format", "output_format", type=click.Choice(["table", "json", "csv", "html"]), default="table", show_default=True)
-@click.option("-o", "--output", default=None, metavar="FILE", help="Write the report here instead of standard output.")
-@click.option("--engine", type=click.Choice(["local", "dask", "spark"]), default="local", show_default=True)
-@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Processes for --engine local (default: one).")
-@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True, help="Workers of the embedded Dask cluster.")
-@click.option("--scheduler", default=None, metavar="URL", help="Use the Dask cluster at this address (tcp://host:port).")
+@click.option(
+    "--period",
+    "period_column",
+    default=None,
+    metavar="COL",
+    help="A date column to group by period.",
+)
+@click.option(
+    "--every",
+    type=click.Choice(["month", "quarter", "year"]),
+    default="month",
+    show_default=True,
+    help="The period length for --period.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json", "csv", "html"]),
+    default="table",
+    show_default=True,
+)
+@click.option(
+    "-o",
+    "--output",
+    default=None,
+    metavar="FILE",
+    help="Write the report here instead of standard output.",
+)
+@click.option(
+    "--engine", type=click.Choice(["local", "dask", "spark"]), default="local", show_default=True
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes for --engine local (default: one).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Workers of the embedded Dask cluster.",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="URL",
+    help="Use the Dask cluster at this address (tcp://host:port).",
+)
 @click.option("--master", default=None, metavar="URL", help="Spark master (default local[2]).")
-@click.option("--show-examples", type=click.IntRange(min=0), default=0, metavar="N", help="Show up to N sentences around findings per group (record text!).")
+@click.option(
+    "--show-examples",
+    type=click.IntRange(min=0),
+    default=0,
+    metavar="N",
+    help="Show up to N sentences around findings per group (record text!).",
+)
 @lexicon_options
-def audit(table, text_column, id_column, by, period_column, every, output_format, output, engine, jobs, workers, scheduler, master, show_examples, lexicons, disable, config_path) -> int:
+def audit(
+    table,
+    text_column,
+    id_column,
+    by,
+    period_column,
+    every,
+    output_format,
+    output,
+    engine,
+    jobs,
+    workers,
+    scheduler,
+    master,
+    show_examples,
+    lexicons,
+    disable,
+    config_path,
+) -> int:
     """Count how a table of records (CSV, JSON Lines, Parquet) talks about people, per group.
 
     \b
@@ -64,12 +138,16 @@ def audit(table, text_column, id_column, by, period_column, every, output_format
         elif engine == "spark":
             counts = run_spark(table, spec, policy, master=master)
         else:
-            counts = run_local(table, spec, policy, jobs=jobs, examples=examples, examples_per_group=show_examples)
+            counts = run_local(
+                table, spec, policy, jobs=jobs, examples=examples, examples_per_group=show_examples
+            )
     except AuditError as error:
         raise UserError(str(error)) from None
     except LexiconError as error:
         raise UserError(str(error.problems[-1])) from None
-    summary = summarise(counts, spec, engine=engine, lexicons=(*policy.builtin, *policy.lexicons), examples=examples)
+    summary = summarise(
+        counts, spec, engine=engine, lexicons=(*policy.builtin, *policy.lexicons), examples=examples
+    )
     text = render(summary, output_format)
     if output:
         with open(output, "w", encoding="utf-8") as handle:
