@@ -218,3 +218,16 @@ def test_the_json_example_in_docs_audit_md_fits_the_schema():
     text = (Path(__file__).resolve().parents[1] / "docs/audit.md").read_text(encoding="utf-8")
     (example,) = re.findall(r"```json\n(.*?)```", text, re.DOTALL)
     jsonschema.validate(json.loads(example), SCHEMA)
+
+
+def test_each_process_builds_one_pipeline_per_policy_and_tasks_carry_only_settings():
+    """What a Dask task or Spark closure carries is the small frozen spec and policy; the linter
+    is built from the policy where the partition is counted, once per process."""
+    import pickle
+
+    from plainwords.audit import adapter
+    from plainwords.audit.spec import AuditPolicy, AuditSpec
+
+    policy = AuditPolicy()
+    assert adapter.linter_for(policy) is adapter.linter_for(AuditPolicy())
+    assert len(pickle.dumps((AuditSpec("note", ("team",)), policy))) < 1000
