@@ -231,3 +231,14 @@ def test_each_process_builds_one_pipeline_per_policy_and_tasks_carry_only_settin
     policy = AuditPolicy()
     assert adapter.linter_for(policy) is adapter.linter_for(AuditPolicy())
     assert len(pickle.dumps((AuditSpec("note", ("team",)), policy))) < 1000
+
+
+def test_the_command_runs_the_dask_engine_with_the_same_figures(table, capsys):
+    local = audit_json(capsys, table, *SPEC_ARGS)
+    dask = audit_json(capsys, table, *SPEC_ARGS, "--engine", "dask", "--workers", "1")
+    assert dask["engine"] == "dask" and dask["groups"] == local["groups"]
+
+
+def test_examples_are_refused_on_distributed_engines(table, capsys):
+    code, _, err = audit(capsys, table, *SPEC_ARGS, "--engine", "spark", "--show-examples", "1")
+    assert code == 2 and "--engine local only" in err

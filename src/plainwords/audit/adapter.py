@@ -40,7 +40,7 @@ def linter_for(policy: AuditPolicy) -> Linter:
 
 
 def findings_of(
-    linter: Linter, documents: Iterable[Document], jobs: int = 1
+    linter: Linter, documents: Iterable[Document], jobs: int | None = 1
 ) -> Iterator[tuple[Document, list[Finding]]]:
     """Findings per record, in order, through the same parallel path as ``plainwords check``."""
     from plainwords.parallel import check_many

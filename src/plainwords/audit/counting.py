@@ -84,7 +84,7 @@ def count_partition(
     spec: AuditSpec,
     policy: AuditPolicy,
     *,
-    jobs: int = 1,
+    jobs: int | None = 1,
     examples: dict[str, list[dict]] | None = None,
     examples_per_group: int = 0,
 ) -> pd.DataFrame:

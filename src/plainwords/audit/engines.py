@@ -43,15 +43,15 @@ def run_local(
     examples: dict[str, list[dict]] | None = None,
     examples_per_group: int = 0,
 ) -> pd.DataFrame:
-    """The whole table as one partition, linted on this machine's cores (``plainwords check``'s
-    parallel path)."""
+    """The whole table as one partition, linted on this machine's cores through ``plainwords
+    check``'s parallel path (``jobs=None``: as many processes as the work deserves)."""
     require("local")
     frame = read_table(path, spec)
     return count_partition(
         frame,
         spec,
         policy,
-        jobs=jobs if jobs is not None else 1,
+        jobs=jobs,
         examples=examples,
         examples_per_group=examples_per_group,
     )
