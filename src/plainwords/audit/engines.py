@@ -154,6 +154,11 @@ def run_spark(
         frame = spark.read.parquet(path)
     check_columns(path, frame.columns, spec)
     frame = frame.select(*[F.col(c).cast("string").alias(c) for c in spec.columns])
+    # A CSV read with multiLine (text columns hold line breaks) is one partition: spread it over
+    # every executor core, as counts are summed whatever the split.
+    cores = spark.sparkContext.defaultParallelism
+    if frame.rdd.getNumPartitions() < cores:
+        frame = frame.repartition(cores)
 
     def count_batches(batches):
         for batch in batches:
