@@ -100,13 +100,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_OK
 
 
-from plainwords.commands.check import check  # noqa: E402 - commands register after the group exists
+from plainwords.commands.audit import audit  # noqa: E402 - commands register after the group exists
+from plainwords.commands.check import check  # noqa: E402
 from plainwords.commands.fix import fix  # noqa: E402
 from plainwords.commands.init import init  # noqa: E402
 from plainwords.commands.lexicon import explain, lexicon  # noqa: E402
 from plainwords.commands.report import report  # noqa: E402
 from plainwords.commands.serve import serve  # noqa: E402
 
+cli.add_command(audit)
 cli.add_command(check)
 cli.add_command(fix)
 cli.add_command(init)
