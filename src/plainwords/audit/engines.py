@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from plainwords.audit.counting import COLUMNS, SPARK_SCHEMA, count_partition, empty_counts
 from plainwords.audit.spec import AuditError, AuditPolicy, AuditSpec
@@ -166,5 +166,5 @@ def run_spark(
 
     counted = frame.mapInPandas(count_batches, schema=SPARK_SCHEMA)
     combined = counted.groupBy("group", "kind", "name").agg(F.sum("value").alias("value"))
-    result = combined.toPandas()
+    result: Any = combined.toPandas()  # pandas, whose stubs pyspark does not name
     return result[list(COLUMNS)] if len(result) else empty_counts()
