@@ -28,7 +28,7 @@ from pathlib import Path
 from plainwords import __version__
 from plainwords.lexicon import Lexicon, resolve_lexicon
 
-_FORMAT = 2  # bump when the shape of Compiled changes
+_FORMAT = 3  # bump when the shape of Compiled changes
 _STALE_AFTER = 30 * 24 * 3600  # seconds; other cache files older than this are removed on write
 
 # Entry id → (compiled ``when``, compiled ``unless``); either may be None.
@@ -133,6 +133,7 @@ _ALLOWED = {
     "builtins": {"frozenset", "set", "tuple", "list", "dict", "bool", "int", "str"},
     "plainwords.cache": {"Compiled"},
     "plainwords.lexicon": {"Lexicon", "Entry", "Reference", "Examples", "Conditions"},
+    "plainwords.alternatives": {"Alternative"},
     "plainwords.conditions": {"CompiledConditions"},
 }
 

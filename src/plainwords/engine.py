@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from plainwords.document import Document, Suppression
 from plainwords.findings import Finding, make_finding, sort_findings
+from plainwords.overlaps import merge_overlaps
 from plainwords.forms import inflections, joinings
 from plainwords.lexicon import Lexicon
 from plainwords.readers import read_text
@@ -200,7 +201,7 @@ class Linter:
             self.unused_suppressions[document.path] = tuple(
                 s for s in document.suppressions if s not in used
             )
-        return sort_findings(kept)
+        return sort_findings(merge_overlaps(kept))
 
 
 def normal_form(text: str) -> str:

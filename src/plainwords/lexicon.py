@@ -14,12 +14,20 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from plainwords.alternatives import Alternative, parse_alternative
 from plainwords.yamlfile import DataError, LineDict, LineList, load_yaml_file
 
 FORMAT_VERSION = 1
 SEVERITIES = ("error", "warning", "suggestion")
 SEVERITY_RANK = {"suggestion": 1, "warning": 2, "error": 3}
 INFLECTIONS = ("noun", "verb", "both", "none")
+# The severity rubric (docs/lexicon-format.md): what kind of harm a term does decides its level.
+KINDS = {
+    "dehumanising": "error",
+    "blaming": "warning",
+    "jargon": "suggestion",
+    "contested": "suggestion",
+}
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _CATEGORY = re.compile(r"^[a-z][a-z0-9_-]*$")
 
@@ -48,6 +56,8 @@ class Examples:
 
     flag: tuple[str, ...] = ()
     ok: tuple[str, ...] = ()
+    # (sentence, the same sentence fixed): the fixer must turn the first into the second.
+    rewrite: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,6 +117,9 @@ class Entry:
     source: Reference
     topic: str | None = None
     note: str | None = None
+    shapes: tuple[Alternative, ...] = ()  # ``alternatives`` with their shape, same order
+    kind: str | None = None  # dehumanising | blaming | jargon | contested (the rubric)
+    topics: tuple[str, ...] = ()  # every topic the entry belongs to, ``topic`` first
     autofix: bool = False
     inflect: str = "noun"
     spelling_variants: bool = False
@@ -155,7 +168,7 @@ class Lexicon:
         """Drop entries named by id, category or topic (as a team's ``disable`` list does)."""
         drop = set(names)
         return Lexicon(
-            tuple(e for e in self.entries if not ({e.id, e.category, e.topic or ""} & drop))
+            tuple(e for e in self.entries if not ({e.id, e.category, *e.topics} & drop))
         )
 
     def with_severities(self, overrides: dict[str, str]) -> Lexicon:
@@ -297,6 +310,8 @@ _ENTRY_KEYS = {
     "severity",
     "source",
     "topic",
+    "topics",
+    "kind",
     "note",
     "autofix",
     "inflect",
@@ -338,10 +353,17 @@ def _parse_entry(
     for term in terms:
         if not re.search(r"\w", term):
             problem("terms", f"term {term!r} has no letters or digits, so it can never match")
-    alternatives = _strings(raw, "alternatives", problem, required=True)
+    shapes = _alternatives(raw, problem)
     reason = _text(raw, "reason", problem, required=True)
     note = _text(raw, "note", problem, required=False)
     topic = _text(raw, "topic", problem, required=False)
+    topics = _strings(raw, "topics", problem, required=False)
+    if topic and topic not in topics:
+        topics.insert(0, topic)
+    kind = raw.get("kind")
+    if kind is not None and kind not in KINDS:
+        problem("kind", f"'kind' must be one of {', '.join(KINDS)}")
+        kind = None
     severity = raw.get("severity")
     if severity not in SEVERITIES:
         problem("severity", f"'severity' must be one of {', '.join(SEVERITIES)}")
@@ -369,11 +391,14 @@ def _parse_entry(
             id=entry_id,
             category=category,
             terms=tuple(terms),
-            alternatives=tuple(alternatives),
+            alternatives=tuple(a.text for a in shapes),
+            shapes=tuple(shapes),
+            kind=kind,
+            topics=tuple(topics),
             reason=reason or "",
             severity=severity,
             source=source or Reference("", ""),
-            topic=topic,
+            topic=topic or (topics[0] if topics else None),
             note=note,
             inflect=inflect,
             patterns=tuple(patterns),
@@ -402,6 +427,23 @@ def _strings(raw: LineDict, key: str, problem, *, required: bool) -> list[str]:
     if required and not value:
         problem(key, f"'{key}' must list at least one")
     return [" ".join(v.split()) for v in value]
+
+
+def _alternatives(raw: LineDict, problem) -> list[Alternative]:
+    value = raw.get("alternatives")
+    if isinstance(value, str | dict):
+        value = [value]
+    if not isinstance(value, list) or not value:
+        problem("alternatives", "'alternatives' is required: list at least one")
+        return []
+    shapes = []
+    for item in value:
+        alternative, message = parse_alternative(item)
+        if message:
+            problem("alternatives", message)
+        elif alternative is not None:
+            shapes.append(alternative)
+    return shapes
 
 
 def _text(raw: LineDict, key: str, problem, *, required: bool) -> str | None:
@@ -509,9 +551,10 @@ def _examples(raw: LineDict, problem) -> Examples:
     value = raw.get("examples")
     if value is None:
         return Examples()
-    if not isinstance(value, dict) or set(value) - {"flag", "ok"}:
+    if not isinstance(value, dict) or set(value) - {"flag", "ok", "rewrite"}:
         problem(
-            "examples", "'examples' must be a mapping with 'flag' and/or 'ok' lists of sentences"
+            "examples",
+            "'examples' must be a mapping with 'flag', 'ok' and/or 'rewrite' lists of sentences",
         )
         return Examples()
     lists = {}
@@ -521,7 +564,16 @@ def _examples(raw: LineDict, problem) -> Examples:
             problem("examples", f"'examples.{name}' must be a list of sentences")
             items = []
         lists[name] = tuple(items)
-    return Examples(**lists)
+    rewrites = value.get("rewrite", [])
+    if not isinstance(rewrites, list) or not all(
+        isinstance(r, dict)
+        and set(r) == {"before", "after"}
+        and all(isinstance(r[k], str) and r[k].strip() for k in r)
+        for r in rewrites
+    ):
+        problem("examples", "'examples.rewrite' must be a list of {before: …, after: …} sentences")
+        rewrites = []
+    return Examples(**lists, rewrite=tuple((r["before"], r["after"]) for r in rewrites))
 
 
 def _patterns(raw: LineDict, problem) -> list[Any]:
