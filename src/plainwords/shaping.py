@@ -116,6 +116,9 @@ def shape(text: str, start: int, end: int, entry: Entry, alternative: Alternativ
         words.split(" ")
     ) - 1:
         return None
+    if number and _is_noun_like(alternative, entry) and _cannot_be_noun(words, text, end, number):
+        return None  # an adjective offered for a label used as a noun ("a psycho who …")
+    inflected = _with_term_article(matched, inflected, declared)
     fix_start, fix_end, out = start, end, inflected
     article = _ARTICLE_BEFORE.search(text[max(0, start - 12) : start])
     if article and not _starts_with_article(matched):
@@ -140,6 +143,46 @@ def shape(text: str, start: int, end: int, entry: Entry, alternative: Alternativ
         if dropped:
             fix_end = end + dropped.end()
     return _Shaped(fix_start, fix_end, out)
+
+
+# Words that follow a noun rather than modify one: a label before them is used as a noun.
+_AFTER_NOUN = frozenset(
+    "who that which was is were are has had have and or in on at for with from to of will would "
+    "can could should may might must".split()
+)
+
+
+def _cannot_be_noun(words: str, text: str, end: int, number: str) -> bool:
+    """Whether a one-word alternative with no noun forms is offered where a noun is needed."""
+    if " " in words or "-" in words:
+        return False
+    following = re.match(r"[ \t]*([\w'’]+|[^\w\s]|$)", text[end:])
+    next_word = following.group(1).lower() if following else ""
+    used_as_noun = number == "plural" or not next_word[:1].isalnum() or next_word in _AFTER_NOUN
+    return used_as_noun and not _noun_forms(words.lower())
+
+
+@lru_cache(maxsize=4096)
+def _noun_forms(word: str) -> bool:
+    import lemminflect
+
+    return bool(lemminflect.getAllInflections(word, upos="NOUN"))
+
+
+def _with_term_article(matched: str, alternative: str, number: str | None) -> str:
+    """A singular alternative for a term written with its article ("an alcoholic") takes one."""
+    first = matched.split(" ")[0]
+    if number != "singular" or not _starts_with_article(matched) or _starts_with_article(
+        alternative
+    ):
+        return alternative
+    if alternative.split(" ")[0].lower() in _NO_ARTICLE:
+        return alternative
+    if first.lower() == "the":
+        article = "the"
+    else:
+        article = "an" if _vowel_sound(alternative) else "a"
+    return _capital_like(first, article) + " " + alternative[:1].lower() + alternative[1:]
 
 
 def _starts_with_article(phrase: str) -> bool:
@@ -172,7 +215,11 @@ def _guess_number(text: str) -> str | None:
         return "plural"
     if first in _SINGULAR_ONLY or first in ("person", "a", "an"):
         return "singular"
-    return None
+    words = text.lower().split(" ")
+    head = words[_head_index(words)]
+    if head in _NOUN_PLURALS.values():
+        return "plural"
+    return _noun_number(head) if len(words) > 1 else None
 
 
 def _match_number(matched: str, entry: Entry) -> str | None:
@@ -185,10 +232,23 @@ def _match_number(matched: str, entry: Entry) -> str | None:
         if len(words) != len(term_words) or words[:-1] != term_words[:-1]:
             continue
         if words == term_words:
-            return "singular" if "NN" in _tags_of(term_words[-1], words[-1], "NOUN") else None
+            return _noun_number(words[-1])
         if "NNS" in _tags_of(term_words[-1], words[-1], "NOUN"):
             return "plural"
     return None
+
+
+@lru_cache(maxsize=4096)
+def _noun_number(word: str) -> str | None:
+    """Whether a word on its own is a singular or a plural noun (``None``: not a known noun)."""
+    import lemminflect
+
+    lemmas = lemminflect.getLemma(word, upos="NOUN", lemmatize_oov=False)
+    if not lemmas:
+        return None
+    if lemmas[0] != word and word in lemminflect.getInflection(lemmas[0], tag="NNS"):
+        return "plural"
+    return "singular" if "NN" in lemminflect.getAllInflections(word, upos="NOUN") else None
 
 
 def _head_index(words: list[str]) -> int:
