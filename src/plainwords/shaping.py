@@ -54,6 +54,8 @@ def suggest(text: str, start: int, end: int, entry: Entry) -> Suggestions:
     fits: list[tuple[Alternative, _Shaped]] = []
     advice: list[str] = []
     for alternative in entry.shapes or tuple(Alternative.plain(a) for a in entry.alternatives):
+        if _other_verb_form(text[start:end], alternative.text):
+            continue  # another form of the same word ("impacting" for "impacted"), listed for it
         shaped = None if alternative.advice else shape(text, start, end, entry, alternative)
         if shaped is None:
             advice.append(alternative.text)
@@ -159,14 +161,7 @@ def _cannot_be_noun(words: str, text: str, end: int, number: str) -> bool:
     following = re.match(r"[ \t]*([\w'’]+|[^\w\s]|$)", text[end:])
     next_word = following.group(1).lower() if following else ""
     used_as_noun = number == "plural" or not next_word[:1].isalnum() or next_word in _AFTER_NOUN
-    return used_as_noun and not _noun_forms(words.lower())
-
-
-@lru_cache(maxsize=4096)
-def _noun_forms(word: str) -> bool:
-    import lemminflect
-
-    return bool(lemminflect.getAllInflections(word, upos="NOUN"))
+    return used_as_noun and _noun_number(words.lower()) is None
 
 
 def _with_term_article(matched: str, alternative: str, number: str | None) -> str:
@@ -183,6 +178,19 @@ def _with_term_article(matched: str, alternative: str, number: str | None) -> st
     else:
         article = "an" if _vowel_sound(alternative) else "a"
     return _capital_like(first, article) + " " + alternative[:1].lower() + alternative[1:]
+
+
+def _other_verb_form(matched: str, alternative: str) -> bool:
+    """Whether two single words are verb forms that cannot stand for each other."""
+    if " " in matched.strip() or " " in alternative or not matched.isalpha():
+        return False
+    ours = _verb_tags(matched.lower())
+    theirs = _verb_tags(alternative.lower())
+    return bool(ours and theirs) and not (ours & theirs) and "VB" not in ours | theirs
+
+
+def _verb_tags(word: str) -> set[str]:
+    return set(_tags_of(_lemma(word), word, "VERB"))
 
 
 def _starts_with_article(phrase: str) -> bool:
@@ -219,14 +227,17 @@ def _guess_number(text: str) -> str | None:
     head = words[_head_index(words)]
     if head in _NOUN_PLURALS.values():
         return "plural"
-    return _noun_number(head) if len(words) > 1 else None
+    return _noun_number(head)
 
 
 def _match_number(matched: str, entry: Entry) -> str | None:
     """Whether the matched words are the singular or the plural of a term, if that is known."""
-    if entry.inflect not in ("noun", "both"):
-        return None
     words = _words(matched)
+    if entry.inflect not in ("noun", "both"):
+        # Forms listed one by one: "the disabled" is a group, not a singular noun.
+        if words[0] == "the" or not any(_words(t) == words for t in _terms(entry)):
+            return None
+        return _noun_number(words[-1])
     for term in _terms(entry):
         term_words = _words(term)
         if len(words) != len(term_words) or words[:-1] != term_words[:-1]:
