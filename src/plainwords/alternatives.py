@@ -19,10 +19,10 @@ from typing import Any
 POS = ("noun", "verb", "adjective", "adverb", "phrase")
 NUMBERS = ("singular", "plural")
 ARTICLES = ("keep", "none")
-KEYS = frozenset({"text", "pos", "number", "article", "drops", "consider", "advice"})
+KEYS = frozenset({"text", "pos", "number", "article", "drops", "consider", "advice", "for"})
 
-# Quotes and ellipses mark a hint about what to write, not words to paste.
-_HINT_MARKS = "\"“”‘’…"
+# Quotes, ellipses and brackets mark a hint about what to write, not words to paste.
+_HINT_MARKS = "\"“”‘’…()"
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,9 @@ class Alternative:
     drops: tuple[str, ...] = ()  # prepositions after the term it makes redundant ("on")
     consider: bool = False  # keeps the meaning only in some contexts: offered, never applied
     advice: bool = False  # guidance for the writer, not words to paste
+    # The entry's terms this alternative stands for (YAML ``for``); empty: every term. An entry
+    # for "idiot" and "idiotic" offers a noun for one and an adjective for the other.
+    applies_to: tuple[str, ...] = ()
 
     @classmethod
     def plain(cls, text: str) -> Alternative:
@@ -67,6 +70,13 @@ def parse_alternative(value: Any) -> tuple[Alternative | None, str | None]:
         drops = [drops]
     if not isinstance(drops, list) or not all(isinstance(d, str) and d.strip() for d in drops):
         return None, f"alternative {text!r}: 'drops' must be a list of words"
+    applies_to = value.get("for", [])
+    if isinstance(applies_to, str):
+        applies_to = [applies_to]
+    if not isinstance(applies_to, list) or not all(
+        isinstance(t, str) and t.strip() for t in applies_to
+    ):
+        return None, f"alternative {text!r}: 'for' must list the entry's terms it replaces"
     flags = {}
     for key in ("consider", "advice"):
         flag = value.get(key, False)
@@ -80,6 +90,7 @@ def parse_alternative(value: Any) -> tuple[Alternative | None, str | None]:
             number=value.get("number"),
             article=value.get("article", "keep"),
             drops=tuple(d.strip().lower() for d in drops),
+            applies_to=tuple(" ".join(t.lower().split()) for t in applies_to),
             **flags,
         ),
         None,

@@ -354,6 +354,11 @@ def _parse_entry(
         if not re.search(r"\w", term):
             problem("terms", f"term {term!r} has no letters or digits, so it can never match")
     shapes = _alternatives(raw, problem)
+    known = {" ".join(t.lower().split()) for t in terms}
+    for alternative in shapes:
+        stray = [t for t in alternative.applies_to if t not in known]
+        if stray:
+            problem("alternatives", f"alternative {alternative.text!r} is 'for' {stray[0]!r}, not one of the terms")
     reason = _text(raw, "reason", problem, required=True)
     note = _text(raw, "note", problem, required=False)
     topic = _text(raw, "topic", problem, required=False)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from plainwords.alternatives import Alternative
-from plainwords.forms import spellings
+from plainwords.forms import inflections, joinings, spellings
 from plainwords.lexicon import Entry
 
 _SPLIT = re.compile(r"[\s\-]+")
@@ -56,6 +56,8 @@ def suggest(text: str, start: int, end: int, entry: Entry) -> Suggestions:
     for alternative in entry.shapes or tuple(Alternative.plain(a) for a in entry.alternatives):
         if _other_verb_form(text[start:end], alternative.text):
             continue  # another form of the same word ("impacting" for "impacted"), listed for it
+        if alternative.applies_to and not _from_terms(text[start:end], entry, alternative.applies_to):
+            continue  # stands for another of the entry's terms
         shaped = None if alternative.advice else shape(text, start, end, entry, alternative)
         if shaped is None:
             advice.append(alternative.text)
@@ -86,10 +88,14 @@ _POSTMODIFIERS = frozenset(
     "with who whose which that of in experiencing sleeping using living from for on at without "
     "affected receiving seeking leaving being getting".split()
 )
+_PREPOSITIONS = frozenset("with to into on at for from about of in".split())
 _SINGULAR_ONLY = frozenset({"someone", "somebody", "anyone", "anybody", "everyone"})
-_NO_ARTICLE = _SINGULAR_ONLY | {"people", "those", "anyone"}
+_NO_ARTICLE = _SINGULAR_ONLY | {"people", "those", "anyone"} | set(
+    "one our your their his her its my several some many every each this these".split()
+)
 _PLURAL_FIRST = frozenset({"people", "those", "persons", "children", "adults"})
 _NOUN_PLURALS = {"person": "people", "man": "men", "woman": "women", "child": "children"}
+_PERSON_NOUNS = frozenset({"person", "people", "persons", "child", "children"})
 _NOUN_SINGULARS = {plural: singular for singular, plural in _NOUN_PLURALS.items()}
 _VERB_NUMBER = {"is": "are", "was": "were", "has": "have", "does": "do"}
 _VERB_NUMBER_BACK = {plural: singular for singular, plural in _VERB_NUMBER.items()}
@@ -102,8 +108,8 @@ def shape(text: str, start: int, end: int, entry: Entry, alternative: Alternativ
     matched = text[start:end]
     words = alternative.text
     number = _match_number(matched, entry)
-    declared = alternative.number or _guess_number(words)
-    if number and declared and number != declared:
+    declared = alternative.number or (None if alternative.pos else _guess_number(words))
+    if number and declared and number != declared and alternative.pos in (None, "noun"):
         renumbered = _renumber(words, number)
         if renumbered is None:
             return None
@@ -138,10 +144,11 @@ def shape(text: str, start: int, end: int, entry: Entry, alternative: Alternativ
             needed = "an" if _vowel_sound(out) else "a"
             if needed != said.lower():
                 fix_start, out = at, _capital_like(said, needed) + gap + out
-    if alternative.drops:
-        dropped = re.match(
-            r"^[ \t]+(" + "|".join(map(re.escape, alternative.drops)) + r")\b", text[end:], re.I
-        )
+    last = words.split(" ")[-1].lower()
+    drops = (*alternative.drops, *((last,) if last in _PREPOSITIONS else ()))
+    if drops:
+        # "liaise with" → "work with": the text's own "with" would be said twice
+        dropped = re.match(r"^[ \t]+(" + "|".join(map(re.escape, drops)) + r")\b", text[end:], re.I)
         if dropped:
             fix_end = end + dropped.end()
     return _Shaped(fix_start, fix_end, out)
@@ -193,6 +200,18 @@ def _verb_tags(word: str) -> set[str]:
     return set(_tags_of(_lemma(word), word, "VERB"))
 
 
+def _from_terms(matched: str, entry: Entry, terms: tuple[str, ...]) -> bool:
+    """Whether the matched words are a form of one of ``terms``."""
+    wanted = " ".join(_words(matched))
+    return any(
+        " ".join(_words(joined)) == wanted
+        for term in terms
+        for spelled in (spellings(term) if entry.spelling_variants else {term})
+        for inflected in inflections(spelled, entry.inflect)
+        for joined in joinings(inflected)
+    )
+
+
 def _starts_with_article(phrase: str) -> bool:
     return phrase.split(" ")[0].lower() in ("a", "an", "the")
 
@@ -219,6 +238,8 @@ def _is_noun_like(alternative: Alternative, entry: Entry) -> bool:
 def _guess_number(text: str) -> str | None:
     """The number a plain-text alternative is written in, where its first word says."""
     first = text.split(" ")[0].lower()
+    if first in ("what", "how", "where", "who", "when", "why", "which", "whether"):
+        return None  # a clause, the same in either number
     if first in _PLURAL_FIRST:
         return "plural"
     if first in _SINGULAR_ONLY or first in ("person", "a", "an"):
@@ -237,16 +258,31 @@ def _match_number(matched: str, entry: Entry) -> str | None:
         # Forms listed one by one: "the disabled" is a group, not a singular noun.
         if words[0] == "the" or not any(_words(t) == words for t in _terms(entry)):
             return None
-        return _noun_number(words[-1])
+        head = words[_head_index(words)]
+        if _is_adjective(head):
+            return None  # "the deserving poor": a group named by an adjective
+        return _noun_number(head)
     for term in _terms(entry):
         term_words = _words(term)
+        joined, term_joined = "".join(words), "".join(term_words)
+        if len(words) != len(term_words) and joined.startswith(term_joined):
+            # a closed-up compound ("workstreams" for "work stream")
+            rest = joined[len(term_joined) :]
+            return "singular" if not rest else "plural" if rest in ("s", "es") else None
         if len(words) != len(term_words) or words[:-1] != term_words[:-1]:
             continue
         if words == term_words:
-            return _noun_number(words[-1])
+            return _noun_number(words[_head_index(words)])
         if "NNS" in _tags_of(term_words[-1], words[-1], "NOUN"):
             return "plural"
     return None
+
+
+@lru_cache(maxsize=4096)
+def _is_adjective(word: str) -> bool:
+    import lemminflect
+
+    return bool(lemminflect.getAllInflections(word, upos="ADJ"))
 
 
 @lru_cache(maxsize=4096)
@@ -256,6 +292,9 @@ def _noun_number(word: str) -> str | None:
 
     lemmas = lemminflect.getLemma(word, upos="NOUN", lemmatize_oov=False)
     if not lemmas:
+        # A word lemminflect has never seen ("blockers"): trust a plural ending only.
+        if word.endswith("s") and not word.endswith("ss") and word[:-1].isalpha():
+            return "plural" if lemminflect.getLemma(word, upos="NOUN") != (word,) else None
         return None
     if lemmas[0] != word and word in lemminflect.getInflection(lemmas[0], tag="NNS"):
         return "plural"
@@ -264,6 +303,8 @@ def _noun_number(word: str) -> str | None:
 
 def _head_index(words: list[str]) -> int:
     """The head noun of a noun phrase: the word before the first post-modifier, or the last."""
+    if words[0].lower() in _PERSON_NOUNS:
+        return 0  # "person convicted of …", "people on probation"
     for index, word in enumerate(words[1:], start=1):
         if word.lower() in _POSTMODIFIERS:
             return index - 1
@@ -312,6 +353,10 @@ def _verb_in(word: str, number: str) -> str | None:
         return table[lower]
     if lower in table.values():
         return lower
+    if "-" in lower:  # "self-harms": lemminflect does not know it; the ending says the number
+        if number == "plural":
+            return lower[:-1] if lower.endswith("s") and not lower.endswith("ss") else lower
+        return lower if lower.endswith("s") else lower + "s"
     tags = _tags_of(_lemma(lower), lower, "VERB")
     if not tags or not {"VBZ", "VBP", "VB"} & set(tags):
         return lower  # a past tense ("who lost") or not a verb: the same in both numbers
