@@ -69,7 +69,7 @@ def parse_alternative(value: Any) -> tuple[Alternative | None, str | None]:
     if isinstance(drops, str):
         drops = [drops]
     if not isinstance(drops, list) or not all(isinstance(d, str) and d.strip() for d in drops):
-        return None, f"alternative {text!r}: 'drops' must be a list of words"
+        return None, f"alternative {text!r}: 'drops' must be a list of words (quote \"on\", which YAML reads as true)"
     applies_to = value.get("for", [])
     if isinstance(applies_to, str):
         applies_to = [applies_to]

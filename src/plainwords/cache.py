@@ -132,7 +132,7 @@ def _prune(keep: Path) -> None:
 _ALLOWED = {
     "builtins": {"frozenset", "set", "tuple", "list", "dict", "bool", "int", "str"},
     "plainwords.cache": {"Compiled"},
-    "plainwords.lexicon": {"Lexicon", "Entry", "Reference", "Examples", "Conditions"},
+    "plainwords.lexicon": {"Lexicon", "Entry", "Reference", "Examples", "Conditions", "Rewrite"},
     "plainwords.alternatives": {"Alternative"},
     "plainwords.conditions": {"CompiledConditions"},
 }

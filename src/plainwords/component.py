@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from plainwords.conditions import CompiledConditions, compile_conditions, holds
 from plainwords.forms import surface_forms
@@ -168,7 +167,9 @@ class PlainwordsMatcher:
                 Span(doc, start, end, label=rule.entry.category, span_id=rule.entry.id)
             )
         uses, mentions = [], []
-        kept = filter_spans(candidates)
+        # Overlapping matches of different entries all stay (a span group allows overlaps): the
+        # engine folds them into one finding naming every reason (``plainwords.overlaps``).
+        kept = _distinct(candidates)
         ranges = [(span.start_char, span.end_char) for span in kept]
         text = (doc.user_data.get(TEXT_KEY) or doc.text) if kept else ""
         for span in kept:
@@ -183,3 +184,14 @@ class PlainwordsMatcher:
         if entry is None:
             raise KeyError(span.id_)
         return entry
+
+
+def _distinct(spans: list[Span]) -> list[Span]:
+    """One span per entry and place: the longest of an entry's overlapping matches (an entry
+    listing "addict" and "drug addict" matches both in "drug addicts"), in document order."""
+    best: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if any(k.id_ == span.id_ and k.start <= span.start < k.end for k in best):
+            continue
+        best.append(span)
+    return best

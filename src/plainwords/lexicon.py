@@ -51,13 +51,24 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class Rewrite:
+    """A sentence and the same sentence fixed. The fixer must make ``after`` from ``before``
+    with one of the finding's options, unless ``reworded``: a person's rewording where no
+    option can be pasted (the advice-only entries), which must itself be clean."""
+
+    before: str
+    after: str
+    reworded: bool = False
+
+
+@dataclass(frozen=True)
 class Examples:
     """Sentences that show an entry at work: ``flag`` must be reported, ``ok`` must not."""
 
     flag: tuple[str, ...] = ()
     ok: tuple[str, ...] = ()
     # (sentence, the same sentence fixed): the fixer must turn the first into the second.
-    rewrite: tuple[tuple[str, str], ...] = ()
+    rewrite: tuple[Rewrite, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -572,13 +583,22 @@ def _examples(raw: LineDict, problem) -> Examples:
     rewrites = value.get("rewrite", [])
     if not isinstance(rewrites, list) or not all(
         isinstance(r, dict)
-        and set(r) == {"before", "after"}
-        and all(isinstance(r[k], str) and r[k].strip() for k in r)
+        and {"before", "after"} <= set(r) <= {"before", "after", "reworded"}
+        and all(isinstance(r[k], str) and r[k].strip() for k in ("before", "after"))
+        and isinstance(r.get("reworded", False), bool)
         for r in rewrites
     ):
-        problem("examples", "'examples.rewrite' must be a list of {before: …, after: …} sentences")
+        problem(
+            "examples",
+            "'examples.rewrite' must be a list of {before: …, after: …, reworded: true|false}",
+        )
         rewrites = []
-    return Examples(**lists, rewrite=tuple((r["before"], r["after"]) for r in rewrites))
+    return Examples(
+        **lists,
+        rewrite=tuple(
+            Rewrite(r["before"], r["after"], r.get("reworded", False)) for r in rewrites
+        ),
+    )
 
 
 def _patterns(raw: LineDict, problem) -> list[Any]:
