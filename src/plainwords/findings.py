@@ -59,6 +59,18 @@ class Finding:
     def fix_end(self) -> int:
         return self.offer.fix_end if self.offer else self.end
 
+    def instead(self) -> str:
+        """The options in one line for reporters that print text: what to paste, what to
+        consider, and advice, each named."""
+        parts = []
+        if self.alternatives:
+            parts.append("Instead: " + "; ".join(self.alternatives) + ".")
+        if self.consider:
+            parts.append("Consider: " + "; ".join(self.consider) + ".")
+        if self.advice:
+            parts.append("Advice: " + "; ".join(self.advice) + ".")
+        return " ".join(parts)
+
     @property
     def rule(self) -> str:
         return self.entry.id
