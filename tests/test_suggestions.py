@@ -243,3 +243,16 @@ def test_the_fix_never_edits_one_span_twice(linter):
     findings = linter.check(read_text("a.txt", text))
     spans = [(f.fix_start, f.fix_end) for f in findings]
     assert all(b[0] >= a[1] for a, b in zip(sorted(spans), sorted(spans)[1:]))
+
+
+def test_a_kind_and_a_severity_that_disagree_are_reported(tmp_path):
+    from plainwords.lexicon import LexiconError
+
+    path = tmp_path / "own.yaml"
+    path.write_text(
+        "category: own\nentries:\n  - id: x\n    terms: [foo]\n    alternatives: [bar]\n"
+        "    reason: r\n    severity: suggestion\n    kind: dehumanising\n"
+        '    source: {name: Us, url: "https://example.org"}\n'
+    )
+    with pytest.raises(LexiconError, match="does not match kind 'dehumanising'"):
+        load_lexicon([path])

@@ -376,14 +376,19 @@ def _parse_entry(
     topics = _strings(raw, "topics", problem, required=False)
     if topic and topic not in topics:
         topics.insert(0, topic)
-    kind = raw.get("kind")
-    if kind is not None and kind not in KINDS:
-        problem("kind", f"'kind' must be one of {', '.join(KINDS)}")
-        kind = None
     severity = raw.get("severity")
     if severity not in SEVERITIES:
         problem("severity", f"'severity' must be one of {', '.join(SEVERITIES)}")
         severity = "warning"
+    kind = raw.get("kind")
+    if kind is not None and kind not in KINDS:
+        problem("kind", f"'kind' must be one of {', '.join(KINDS)}")
+        kind = None
+    if kind and severity in SEVERITIES and severity != KINDS[kind]:
+        problem(
+            "severity",
+            f"severity '{severity}' does not match kind '{kind}' (the rubric gives '{KINDS[kind]}')",
+        )
     source = _reference(raw, problem)
     inflect = raw.get("inflect", "noun")
     if inflect not in INFLECTIONS:
