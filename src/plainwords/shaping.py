@@ -88,7 +88,8 @@ _POSTMODIFIERS = frozenset(
     "with who whose which that of in experiencing sleeping using living from for on at without "
     "affected receiving seeking leaving being getting".split()
 )
-_PREPOSITIONS = frozenset("with to into on at for from about of in".split())
+# Words an alternative may end with that the text may already have next ("check that that").
+_REPEATABLE = frozenset("with to into on at for from about of in that".split())
 _SINGULAR_ONLY = frozenset({"someone", "somebody", "anyone", "anybody", "everyone"})
 _NO_ARTICLE = _SINGULAR_ONLY | {"people", "those", "anyone"} | set(
     "one our your their his her its my several some many every each this these".split()
@@ -145,7 +146,7 @@ def shape(text: str, start: int, end: int, entry: Entry, alternative: Alternativ
             if needed != said.lower():
                 fix_start, out = at, _capital_like(said, needed) + gap + out
     last = words.split(" ")[-1].lower()
-    drops = (*alternative.drops, *((last,) if last in _PREPOSITIONS else ()))
+    drops = (*alternative.drops, *((last,) if last in _REPEATABLE else ()))
     if drops:
         # "liaise with" → "work with": the text's own "with" would be said twice
         dropped = re.match(r"^[ \t]+(" + "|".join(map(re.escape, drops)) + r")\b", text[end:], re.I)
@@ -237,6 +238,8 @@ def _is_noun_like(alternative: Alternative, entry: Entry) -> bool:
 
 def _guess_number(text: str) -> str | None:
     """The number a plain-text alternative is written in, where its first word says."""
+    if text.lower().startswith("the ") and " " in text[4:]:
+        text = text[4:]  # "the people involved": the number is the noun's
     first = text.split(" ")[0].lower()
     if first in ("what", "how", "where", "who", "when", "why", "which", "whether"):
         return None  # a clause, the same in either number
