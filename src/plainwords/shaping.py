@@ -116,7 +116,7 @@ def shape(text: str, start: int, end: int, entry: Entry, alternative: Alternativ
             return None
         words = renumbered
         declared = number
-    inflected = swap(matched, entry, words)
+    inflected = swap(matched, entry, words, prefer=_participle_wanted(text, start))
     if inflected is None:
         if number == "plural" and declared is None and _is_noun_like(alternative, entry):
             return None  # a plural label given a phrase that cannot be made plural
@@ -186,6 +186,16 @@ def _with_term_article(matched: str, alternative: str, number: str | None) -> st
     else:
         article = "an" if _vowel_sound(alternative) else "a"
     return _capital_like(first, article) + " " + alternative[:1].lower() + alternative[1:]
+
+
+_AUXILIARIES = frozenset("have has had having be been being is are was were am get got gets".split())
+
+
+def _participle_wanted(text: str, start: int) -> str | None:
+    """"VBN" where the word before the match makes a form like "ensured" a participle ("have
+    ensured" → "have made sure", not "have saw that")."""
+    before = re.findall(r"[\w'’]+", text[max(0, start - 30) : start])
+    return "VBN" if before and before[-1].lower() in _AUXILIARIES else None
 
 
 def _other_verb_form(matched: str, alternative: str) -> bool:
@@ -293,12 +303,14 @@ def _noun_number(word: str) -> str | None:
     """Whether a word on its own is a singular or a plural noun (``None``: not a known noun)."""
     import lemminflect
 
+    if word in _NOUN_PLURALS.values():
+        return "plural"
     lemmas = lemminflect.getLemma(word, upos="NOUN", lemmatize_oov=False)
     if not lemmas:
         # A word lemminflect has never seen ("blockers"): trust a plural ending only.
         if word.endswith("s") and not word.endswith("ss") and word[:-1].isalpha():
             return "plural" if lemminflect.getLemma(word, upos="NOUN") != (word,) else None
-        return None
+        return "singular" if word.isalpha() and not _is_adjective(word) else None
     if lemmas[0] != word and word in lemminflect.getInflection(lemmas[0], tag="NNS"):
         return "plural"
     return "singular" if "NN" in lemminflect.getAllInflections(word, upos="NOUN") else None
@@ -329,11 +341,16 @@ def _renumber(text: str, number: str) -> str | None:
         return None
     words[head] = changed
     if head + 1 < len(words) and words[head + 1].lower() in ("who", "that", "which"):
-        if head + 2 < len(words):
-            verb = _verb_in(words[head + 2], number)
+        at = head + 2
+        while at < len(words):  # "who uses and runs": every verb of the clause agrees
+            verb = _verb_in(words[at], number)
             if verb is None:
                 return None
-            words[head + 2] = verb
+            words[at] = verb
+            if at + 2 < len(words) and words[at + 1] in ("and", "or"):
+                at += 2
+            else:
+                break
     return " ".join(words)
 
 
@@ -430,7 +447,7 @@ def _cased(matched: str, entry: Entry, alternative: str) -> str:
     return alternative if entry.case_sensitive else match_case(matched, alternative)
 
 
-def swap(matched: str, entry: Entry, alternative: str) -> str | None:
+def swap(matched: str, entry: Entry, alternative: str, prefer: str | None = None) -> str | None:
     """The alternative in the matched text's form and case, or ``None`` where that is not
     straightforward (``explain`` then shows no "after" sentence).
 
@@ -453,7 +470,11 @@ def swap(matched: str, entry: Entry, alternative: str) -> str | None:
         if len(words) != len(term_words):
             continue
         if entry.inflect in ("verb", "both") and words[1:] == term_words[1:]:
-            for tag in _tags_of(term_words[0], words[0], "VERB"):
+            tags = list(_tags_of(term_words[0], words[0], "VERB"))
+            if "VBD" in tags and "VBN" not in tags and words[0].endswith("ed"):
+                tags.append("VBN")  # a regular past form is the participle too
+            tags.sort(key=lambda t: t != prefer)
+            for tag in tags:
                 if tag == "VB":
                     continue
                 first = _inflect(alt_words[0], tag, "VERB")
