@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from plainwords.conditions import CompiledConditions, compile_conditions, holds
 from plainwords.forms import surface_forms
@@ -167,13 +168,18 @@ class PlainwordsMatcher:
                 Span(doc, start, end, label=rule.entry.category, span_id=rule.entry.id)
             )
         uses, mentions = [], []
-        # Overlapping matches of different entries all stay (a span group allows overlaps): the
-        # engine folds them into one finding naming every reason (``plainwords.overlaps``).
-        kept = _distinct(candidates)
-        ranges = [(span.start_char, span.end_char) for span in kept]
-        text = (doc.user_data.get(TEXT_KEY) or doc.text) if kept else ""
-        for span in kept:
-            (mentions if is_mention(doc, span.start, span.end, ranges, text) else uses).append(span)
+        # The longest matches decide use or mention; overlapping matches of other entries all
+        # stay (a span group allows overlaps) and go with the longest match they overlap, so the
+        # engine can fold them into one finding naming every reason (``plainwords.overlaps``).
+        longest = filter_spans(candidates)
+        ranges = [(span.start_char, span.end_char) for span in longest]
+        text = (doc.user_data.get(TEXT_KEY) or doc.text) if longest else ""
+        mentioned = [is_mention(doc, span.start, span.end, ranges, text) for span in longest]
+        for span in _distinct(candidates):
+            over = next(
+                i for i, k in enumerate(longest) if k.start < span.end and span.start < k.end
+            )
+            (mentions if mentioned[over] else uses).append(span)
         doc.spans[self.span_key] = uses
         doc.spans[self.mention_key] = mentions
         return doc
