@@ -110,6 +110,8 @@ def shape(text: str, start: int, end: int, entry: Entry, alternative: Alternativ
     words = alternative.text
     number = _match_number(matched, entry)
     declared = alternative.number or (None if alternative.pos else _guess_number(words))
+    if number == "singular" and declared == "plural" and not _counted(text, start, matched):
+        number = None  # "blue sky thinking" → "fresh ideas": a mass noun is not one of many
     if number and declared and number != declared and alternative.pos in (None, "noun"):
         renumbered = _renumber(words, number)
         if renumbered is None:
@@ -196,6 +198,17 @@ def _participle_wanted(text: str, start: int) -> str | None:
     ensured" → "have made sure", not "have saw that")."""
     before = re.findall(r"[\w'’]+", text[max(0, start - 30) : start])
     return "VBN" if before and before[-1].lower() in _AUXILIARIES else None
+
+
+_COUNTING = frozenset("a an one each every this that another the".split())
+
+
+def _counted(text: str, start: int, matched: str) -> bool:
+    """Whether a singular match is one of a countable kind: a determiner comes before it."""
+    if matched.split(" ")[0].lower() in _COUNTING:
+        return True
+    before = re.findall(r"[\w'’]+", text[max(0, start - 20) : start])
+    return bool(before) and before[-1].lower() in _COUNTING
 
 
 def _other_verb_form(matched: str, alternative: str) -> bool:
