@@ -76,3 +76,17 @@ def test_sarif_carries_the_same_options(report, capsys):
     alcoholic = next(r for r in results if r["ruleId"] == "alcoholic")
     assert alcoholic["properties"]["alternatives"][0] == "a person with an alcohol problem"
     assert "fixStart" in alcoholic["properties"]
+
+
+def test_the_web_api_gives_the_fix_span_in_javascript_offsets(linter):
+    from plainwords.web.server import finding_json, utf16_offsets
+
+    text = "🙂 Her father was an alcoholic."
+    (finding,) = linter.check_text(text)
+    offsets = utf16_offsets(
+        text, [finding.start, finding.end, finding.fix_start, finding.fix_end]
+    )
+    data = finding_json(finding, offsets)
+    as_js = text.encode("utf-16-le")
+    span = as_js[2 * data["fix_start"] : 2 * data["fix_end"]].decode("utf-16-le")
+    assert span == "an alcoholic" and data["alternatives"][0] == "a person with an alcohol problem"

@@ -206,16 +206,29 @@ def test_bad_alternatives_are_reported(value, problem):
     assert alternative is None and problem in message
 
 
-def test_an_alternative_for_an_unknown_term_is_reported(tmp_path):
+@pytest.mark.parametrize(
+    "fields, problem",
+    [
+        (
+            "    alternatives: [{text: bar, for: [baz]}]\n    severity: suggestion\n",
+            "'for' 'baz', not one of the terms",
+        ),
+        (
+            "    alternatives: [bar]\n    severity: suggestion\n    kind: dehumanising\n",
+            "does not match kind 'dehumanising'",
+        ),
+    ],
+)
+def test_entries_that_break_the_shape_or_the_rubric_are_reported(tmp_path, fields, problem):
     from plainwords.lexicon import LexiconError
 
     path = tmp_path / "own.yaml"
     path.write_text(
-        "category: own\nentries:\n  - id: x\n    terms: [foo]\n"
-        "    alternatives: [{text: bar, for: [baz]}]\n    reason: r\n    severity: suggestion\n"
-        '    source: {name: Us, url: "https://example.org"}\n'
+        "category: own\nentries:\n  - id: x\n    terms: [foo]\n    reason: r\n"
+        + fields
+        + '    source: {name: Us, url: "https://example.org"}\n'
     )
-    with pytest.raises(LexiconError, match="'for' 'baz', not one of the terms"):
+    with pytest.raises(LexiconError, match=problem):
         load_lexicon([path])
 
 
@@ -243,16 +256,3 @@ def test_the_fix_never_edits_one_span_twice(linter):
     findings = linter.check(read_text("a.txt", text))
     spans = [(f.fix_start, f.fix_end) for f in findings]
     assert all(b[0] >= a[1] for a, b in zip(sorted(spans), sorted(spans)[1:]))
-
-
-def test_a_kind_and_a_severity_that_disagree_are_reported(tmp_path):
-    from plainwords.lexicon import LexiconError
-
-    path = tmp_path / "own.yaml"
-    path.write_text(
-        "category: own\nentries:\n  - id: x\n    terms: [foo]\n    alternatives: [bar]\n"
-        "    reason: r\n    severity: suggestion\n    kind: dehumanising\n"
-        '    source: {name: Us, url: "https://example.org"}\n'
-    )
-    with pytest.raises(LexiconError, match="does not match kind 'dehumanising'"):
-        load_lexicon([path])
