@@ -83,9 +83,7 @@ def test_the_web_api_gives_the_fix_span_in_javascript_offsets(linter):
 
     text = "🙂 Her father was an alcoholic."
     (finding,) = linter.check_text(text)
-    offsets = utf16_offsets(
-        text, [finding.start, finding.end, finding.fix_start, finding.fix_end]
-    )
+    offsets = utf16_offsets(text, [finding.start, finding.end, finding.fix_start, finding.fix_end])
     data = finding_json(finding, offsets)
     as_js = text.encode("utf-16-le")
     span = as_js[2 * data["fix_start"] : 2 * data["fix_end"]].decode("utf-16-le")

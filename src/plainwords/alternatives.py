@@ -22,7 +22,7 @@ ARTICLES = ("keep", "none")
 KEYS = frozenset({"text", "pos", "number", "article", "drops", "consider", "advice", "for"})
 
 # Quotes, ellipses and brackets mark a hint about what to write, not words to paste.
-_HINT_MARKS = "\"“”‘’…()"
+_HINT_MARKS = '"“”‘’…()'
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,10 @@ def parse_alternative(value: Any) -> tuple[Alternative | None, str | None]:
     if isinstance(drops, str):
         drops = [drops]
     if not isinstance(drops, list) or not all(isinstance(d, str) and d.strip() for d in drops):
-        return None, f"alternative {text!r}: 'drops' must be a list of words (quote \"on\", which YAML reads as true)"
+        return (
+            None,
+            f"alternative {text!r}: 'drops' must be a list of words (quote \"on\", which YAML reads as true)",
+        )
     applies_to = value.get("for", [])
     if isinstance(applies_to, str):
         applies_to = [applies_to]

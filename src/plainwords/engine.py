@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from plainwords.document import Document, Suppression
 from plainwords.findings import Finding, make_finding, sort_findings
-from plainwords.overlaps import merge_overlaps
 from plainwords.forms import inflections, joinings
 from plainwords.lexicon import Lexicon
+from plainwords.overlaps import merge_overlaps
 from plainwords.readers import read_text
 from plainwords.segments import Prefilter, Segment, segments
 

@@ -90,7 +90,9 @@ def examples(entry: Entry, linter: Linter) -> list[Example]:
     rewritten = {before for before, _ in pairs}
     pairs += [(s, None) for s in entry.examples.flag if s not in rewritten]
     for sentence, after in pairs:
-        hits = [f for f in linter.check_text(sentence) if entry.id in (f.rule, *(e.id for e in f.also))]
+        hits = [
+            f for f in linter.check_text(sentence) if entry.id in (f.rule, *(e.id for e in f.also))
+        ]
         if not hits:
             continue
         hit = hits[0]

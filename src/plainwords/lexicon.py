@@ -178,9 +178,7 @@ class Lexicon:
     def without(self, names: Iterable[str]) -> Lexicon:
         """Drop entries named by id, category or topic (as a team's ``disable`` list does)."""
         drop = set(names)
-        return Lexicon(
-            tuple(e for e in self.entries if not ({e.id, e.category, *e.topics} & drop))
-        )
+        return Lexicon(tuple(e for e in self.entries if not ({e.id, e.category, *e.topics} & drop)))
 
     def with_severities(self, overrides: dict[str, str]) -> Lexicon:
         """Change severities by entry id, category or topic; an id beats a topic beats a category."""
@@ -369,7 +367,10 @@ def _parse_entry(
     for alternative in shapes:
         stray = [t for t in alternative.applies_to if t not in known]
         if stray:
-            problem("alternatives", f"alternative {alternative.text!r} is 'for' {stray[0]!r}, not one of the terms")
+            problem(
+                "alternatives",
+                f"alternative {alternative.text!r} is 'for' {stray[0]!r}, not one of the terms",
+            )
     reason = _text(raw, "reason", problem, required=True)
     note = _text(raw, "note", problem, required=False)
     topic = _text(raw, "topic", problem, required=False)
@@ -600,9 +601,7 @@ def _examples(raw: LineDict, problem) -> Examples:
         rewrites = []
     return Examples(
         **lists,
-        rewrite=tuple(
-            Rewrite(r["before"], r["after"], r.get("reworded", False)) for r in rewrites
-        ),
+        rewrite=tuple(Rewrite(r["before"], r["after"], r.get("reworded", False)) for r in rewrites),
     )
 
 

@@ -41,9 +41,7 @@ def merge_overlaps(findings: Iterable[Finding]) -> list[Finding]:
         longest = max(group, key=lambda f: (f.end - f.start, f.rank, -f.start))
         others = [f for f in group if f is not longest]
         also = tuple(
-            dict.fromkeys(
-                e for f in others for e in (f.entry, *f.also) if e.id != longest.entry.id
-            )
+            dict.fromkeys(e for f in others for e in (f.entry, *f.also) if e.id != longest.entry.id)
         )
         severity = max([longest, *others], key=lambda f: f.rank).severity
         merged.append(replace(longest, also=longest.also + also, severity=severity))

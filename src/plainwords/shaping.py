@@ -56,7 +56,9 @@ def suggest(text: str, start: int, end: int, entry: Entry) -> Suggestions:
     for alternative in entry.shapes or tuple(Alternative.plain(a) for a in entry.alternatives):
         if _other_verb_form(text[start:end], alternative.text):
             continue  # another form of the same word ("impacting" for "impacted"), listed for it
-        if alternative.applies_to and not _from_terms(text[start:end], entry, alternative.applies_to):
+        if alternative.applies_to and not _from_terms(
+            text[start:end], entry, alternative.applies_to
+        ):
             continue  # stands for another of the entry's terms
         shaped = None if alternative.advice else shape(text, start, end, entry, alternative)
         if shaped is None:
@@ -85,14 +87,58 @@ _ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[^\w'’-]))(an?|the)([ \t]+)$", re.IGNO
 _POSSESSIVE_AFTER = re.compile(r"^(?:['’]s\b|['’](?!\w))")
 # Words that begin a phrase after a noun: the noun before them is the phrase's head.
 _POSTMODIFIERS = frozenset(
-    "with who whose which that of in experiencing sleeping using living from for on at without "
-    "affected receiving seeking leaving being getting".split()
+    [
+        "with",
+        "who",
+        "whose",
+        "which",
+        "that",
+        "of",
+        "in",
+        "experiencing",
+        "sleeping",
+        "using",
+        "living",
+        "from",
+        "for",
+        "on",
+        "at",
+        "without",
+        "affected",
+        "receiving",
+        "seeking",
+        "leaving",
+        "being",
+        "getting",
+    ]
 )
 # Words an alternative may end with that the text may already have next ("check that that").
-_REPEATABLE = frozenset("with to into on at for from about of in that".split())
+_REPEATABLE = frozenset(
+    ["with", "to", "into", "on", "at", "for", "from", "about", "of", "in", "that"]
+)
 _SINGULAR_ONLY = frozenset({"someone", "somebody", "anyone", "anybody", "everyone"})
-_NO_ARTICLE = _SINGULAR_ONLY | {"people", "those", "anyone"} | set(
-    "one our your their his her its my several some many every each this these".split()
+_NO_ARTICLE = (
+    _SINGULAR_ONLY
+    | {"people", "those", "anyone"}
+    | set(
+        [
+            "one",
+            "our",
+            "your",
+            "their",
+            "his",
+            "her",
+            "its",
+            "my",
+            "several",
+            "some",
+            "many",
+            "every",
+            "each",
+            "this",
+            "these",
+        ]
+    )
 )
 _PLURAL_FIRST = frozenset({"people", "those", "persons", "children", "adults"})
 _NOUN_PLURALS = {"person": "people", "man": "men", "woman": "women", "child": "children"}
@@ -102,7 +148,9 @@ _VERB_NUMBER = {"is": "are", "was": "were", "has": "have", "does": "do"}
 _VERB_NUMBER_BACK = {plural: singular for singular, plural in _VERB_NUMBER.items()}
 
 
-def shape(text: str, start: int, end: int, entry: Entry, alternative: Alternative) -> _Shaped | None:
+def shape(
+    text: str, start: int, end: int, entry: Entry, alternative: Alternative
+) -> _Shaped | None:
     """One alternative shaped for the match ``text[start:end]``, or ``None`` when it cannot fit
     (a hint, a singular-only phrase for a plural label, a possessive on a phrase with words after
     its head)."""
@@ -123,9 +171,10 @@ def shape(text: str, start: int, end: int, entry: Entry, alternative: Alternativ
         if number == "plural" and declared is None and _is_noun_like(alternative, entry):
             return None  # a plural label given a phrase that cannot be made plural
         inflected = _cased(matched, entry, words)
-    if _POSSESSIVE_AFTER.match(text[end:]) and _head_index(words.split(" ")) != len(
-        words.split(" ")
-    ) - 1:
+    if (
+        _POSSESSIVE_AFTER.match(text[end:])
+        and _head_index(words.split(" ")) != len(words.split(" ")) - 1
+    ):
         return None
     if number and _is_noun_like(alternative, entry) and _cannot_be_noun(words, text, end, number):
         return None  # an adjective offered for a label used as a noun ("a psycho who …")
@@ -159,8 +208,36 @@ def shape(text: str, start: int, end: int, entry: Entry, alternative: Alternativ
 
 # Words that follow a noun rather than modify one: a label before them is used as a noun.
 _AFTER_NOUN = frozenset(
-    "who that which was is were are has had have and or in on at for with from to of will would "
-    "can could should may might must".split()
+    [
+        "who",
+        "that",
+        "which",
+        "was",
+        "is",
+        "were",
+        "are",
+        "has",
+        "had",
+        "have",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "to",
+        "of",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+    ]
 )
 
 
@@ -177,30 +254,47 @@ def _cannot_be_noun(words: str, text: str, end: int, number: str) -> bool:
 def _with_term_article(matched: str, alternative: str, number: str | None) -> str:
     """A singular alternative for a term written with its article ("an alcoholic") takes one."""
     first = matched.split(" ")[0]
-    if number != "singular" or not _starts_with_article(matched) or _starts_with_article(
-        alternative
+    if (
+        number != "singular"
+        or not _starts_with_article(matched)
+        or _starts_with_article(alternative)
     ):
         return alternative
     if alternative.split(" ")[0].lower() in _NO_ARTICLE:
         return alternative
-    if first.lower() == "the":
-        article = "the"
-    else:
-        article = "an" if _vowel_sound(alternative) else "a"
+    article = "the" if first.lower() == "the" else "an" if _vowel_sound(alternative) else "a"
     return _capital_like(first, article) + " " + alternative[:1].lower() + alternative[1:]
 
 
-_AUXILIARIES = frozenset("have has had having be been being is are was were am get got gets".split())
+_AUXILIARIES = frozenset(
+    [
+        "have",
+        "has",
+        "had",
+        "having",
+        "be",
+        "been",
+        "being",
+        "is",
+        "are",
+        "was",
+        "were",
+        "am",
+        "get",
+        "got",
+        "gets",
+    ]
+)
 
 
 def _participle_wanted(text: str, start: int) -> str | None:
-    """"VBN" where the word before the match makes a form like "ensured" a participle ("have
+    """ "VBN" where the word before the match makes a form like "ensured" a participle ("have
     ensured" → "have made sure", not "have saw that")."""
     before = re.findall(r"[\w'’]+", text[max(0, start - 30) : start])
     return "VBN" if before and before[-1].lower() in _AUXILIARIES else None
 
 
-_COUNTING = frozenset("a an one each every this that another the".split())
+_COUNTING = frozenset(["a", "an", "one", "each", "every", "this", "that", "another", "the"])
 
 
 def _counted(text: str, start: int, matched: str) -> bool:
@@ -406,7 +500,11 @@ def _lemma(word: str) -> str:
 
 def _terms(entry: Entry) -> list[str]:
     return sorted(
-        {v for term in entry.terms for v in (spellings(term) if entry.spelling_variants else {term})}
+        {
+            v
+            for term in entry.terms
+            for v in (spellings(term) if entry.spelling_variants else {term})
+        }
     )
 
 

@@ -92,7 +92,9 @@ def ask(finding: Finding, prompt: Callable[..., str], echo: Callable[[str], None
     from plainwords.fix import Edit, is_safe, replacement
 
     # Shaped for this sentence (``plainwords.shaping``); options right only in some contexts last.
-    options = list(dict.fromkeys(replacement(finding, a) for a in finding.alternatives + finding.consider))
+    options = list(
+        dict.fromkeys(replacement(finding, a) for a in finding.alternatives + finding.consider)
+    )
     where = finding.location or f"{finding.line}:{finding.column}"
     echo(f"\n{finding.path}:{where}  “{finding.text}”: {finding.entry.reason}  [{finding.rule}]")
     for number, option in enumerate(options, 1):
