@@ -30,7 +30,7 @@ from plainwords.atomic import write_atomically
 from plainwords.conditions import CompiledConditions
 from plainwords.lexicon import Lexicon, resolve_lexicon
 
-_FORMAT = 2  # bump when the shape of Compiled changes
+_FORMAT = 3  # bump when the shape of Compiled changes
 _STALE_AFTER = 30 * 24 * 3600  # seconds; other cache files older than this are removed on write
 
 # Entry id → (compiled ``when``, compiled ``unless``); either may be None.
@@ -148,7 +148,8 @@ def _prune(keep: Path) -> None:
 _ALLOWED = {
     "builtins": {"frozenset", "set", "tuple", "list", "dict", "bool", "int", "str"},
     "plainwords.cache": {"Compiled"},
-    "plainwords.lexicon": {"Lexicon", "Entry", "Reference", "Examples", "Conditions"},
+    "plainwords.lexicon": {"Lexicon", "Entry", "Reference", "Examples", "Conditions", "Rewrite"},
+    "plainwords.alternatives": {"Alternative"},
     "plainwords.conditions": {"CompiledConditions"},
 }
 

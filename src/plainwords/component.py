@@ -235,11 +235,18 @@ class PlainwordsMatcher:
             )
         uses: list[Span] = []
         mentions: list[Span] = []
-        kept = filter_spans(candidates)
-        ranges = [(span.start_char, span.end_char) for span in kept]
-        text = (doc.user_data.get(TEXT_KEY) or doc.text) if kept else ""
-        for span in kept:
-            (mentions if is_mention(doc, span.start, span.end, ranges, text) else uses).append(span)
+        # The longest matches decide use or mention; overlapping matches of other entries all
+        # stay (a span group allows overlaps) and go with the longest match they overlap, so the
+        # engine can fold them into one finding naming every reason (``plainwords.overlaps``).
+        longest = filter_spans(candidates)
+        ranges = [(span.start_char, span.end_char) for span in longest]
+        text = (doc.user_data.get(TEXT_KEY) or doc.text) if longest else ""
+        mentioned = [is_mention(doc, span.start, span.end, ranges, text) for span in longest]
+        for span in _distinct(candidates):
+            over = next(
+                i for i, k in enumerate(longest) if k.start < span.end and span.start < k.end
+            )
+            (mentions if mentioned[over] else uses).append(span)
         doc.spans[self.span_key] = uses
         doc.spans[self.mention_key] = mentions
         return doc
@@ -250,3 +257,14 @@ class PlainwordsMatcher:
         if entry is None:
             raise KeyError(span.id_)
         return entry
+
+
+def _distinct(spans: list[Span]) -> list[Span]:
+    """One span per entry and place: the longest of an entry's overlapping matches (an entry
+    listing "addict" and "drug addict" matches both in "drug addicts"), in document order."""
+    best: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if any(k.id_ == span.id_ and k.start <= span.start < k.end for k in best):
+            continue
+        best.append(span)
+    return best

@@ -22,6 +22,7 @@ from plainwords.errors import ModelError
 from plainwords.findings import Finding, make_finding, sort_findings
 from plainwords.lexicon import Lexicon
 from plainwords.policy import Layer, Policy
+from plainwords.overlaps import merge_overlaps
 from plainwords.readers import read_text
 from plainwords.segments import Prefilter, Segment, segments
 from plainwords.suppressions import nameable
@@ -223,7 +224,7 @@ class Linter:
             self.unused_suppressions[document.path] = tuple(
                 s for s in document.suppressions if s not in used
             )
-        return sort_findings(kept)
+        return sort_findings(merge_overlaps(kept))
 
 
 class Pending(Protocol):

@@ -16,12 +16,20 @@ from typing import Any
 
 from plainwords.conditions import CONDITIONS
 from plainwords.errors import LexiconError, did_you_mean
+from plainwords.alternatives import Alternative, parse_alternative
 from plainwords.yamlfile import DataError, LineDict, LineList, load_yaml_file
 
 FORMAT_VERSION = 1
 SEVERITIES = ("error", "warning", "suggestion")
 SEVERITY_RANK = {"suggestion": 1, "warning": 2, "error": 3}
 INFLECTIONS = ("noun", "verb", "both", "none")
+# The severity rubric (docs/lexicon-format.md): what kind of harm a term does decides its level.
+KINDS = {
+    "dehumanising": "error",
+    "blaming": "warning",
+    "jargon": "suggestion",
+    "contested": "suggestion",
+}
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _CATEGORY = re.compile(r"^[a-z][a-z0-9_-]*$")
 
@@ -45,11 +53,24 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class Rewrite:
+    """A sentence and the same sentence fixed. The fixer must make ``after`` from ``before``
+    with one of the finding's options, unless ``reworded``: a person's rewording where no
+    option can be pasted (the advice-only entries), which must itself be clean."""
+
+    before: str
+    after: str
+    reworded: bool = False
+
+
+@dataclass(frozen=True)
 class Examples:
     """Sentences that show an entry at work: ``flag`` must be reported, ``ok`` must not."""
 
     flag: tuple[str, ...] = ()
     ok: tuple[str, ...] = ()
+    # (sentence, the same sentence fixed): the fixer must turn the first into the second.
+    rewrite: tuple[Rewrite, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,6 +128,9 @@ class Entry:
     source: Reference
     topic: str | None = None
     note: str | None = None
+    shapes: tuple[Alternative, ...] = ()  # ``alternatives`` with their shape, same order
+    kind: str | None = None  # dehumanising | blaming | jargon | contested (the rubric)
+    topics: tuple[str, ...] = ()  # every topic the entry belongs to, ``topic`` first
     autofix: bool = False
     inflect: str = "noun"
     spelling_variants: bool = False
@@ -123,7 +147,8 @@ class Entry:
         """What a setting may call this entry by, most general first: its category, its topic,
         its id. ``disable`` and ``severity`` (and their overrides) match on these, and a later,
         more specific name wins."""
-        return (self.category, *((self.topic,) if self.topic else ()), self.id)
+        topics = self.topics or ((self.topic,) if self.topic else ())
+        return (self.category, *topics, self.id)
 
     def needs_model(self) -> bool:
         """Whether this entry's token patterns need a trained pipeline (POS, parse, lemmas)."""
@@ -307,6 +332,8 @@ _ENTRY_KEYS = {
     "severity",
     "source",
     "topic",
+    "topics",
+    "kind",
     "note",
     "autofix",
     "inflect",
@@ -348,14 +375,34 @@ def _parse_entry(
     for term in terms:
         if not re.search(r"\w", term):
             problem("terms", f"term {term!r} has no letters or digits, so it can never match")
-    alternatives = _strings(raw, "alternatives", problem, required=True)
+    shapes = _alternatives(raw, problem)
+    known = {" ".join(t.lower().split()) for t in terms}
+    for alternative in shapes:
+        stray = [t for t in alternative.applies_to if t not in known]
+        if stray:
+            problem(
+                "alternatives",
+                f"alternative {alternative.text!r} is 'for' {stray[0]!r}, not one of the terms",
+            )
     reason = _text(raw, "reason", problem, required=True)
     note = _text(raw, "note", problem, required=False)
     topic = _text(raw, "topic", problem, required=False)
+    topics = _strings(raw, "topics", problem, required=False)
+    if topic and topic not in topics:
+        topics.insert(0, topic)
     severity = raw.get("severity")
     if severity not in SEVERITIES:
         problem("severity", f"'severity' must be one of {', '.join(SEVERITIES)}")
         severity = "warning"
+    kind = raw.get("kind")
+    if kind is not None and kind not in KINDS:
+        problem("kind", f"'kind' must be one of {', '.join(KINDS)}")
+        kind = None
+    if kind and severity in SEVERITIES and severity != KINDS[kind]:
+        problem(
+            "severity",
+            f"severity '{severity}' does not match kind '{kind}' (the rubric gives '{KINDS[kind]}')",
+        )
     source = _reference(raw, problem)
     inflect = raw.get("inflect", "noun")
     if inflect not in INFLECTIONS:
@@ -379,11 +426,14 @@ def _parse_entry(
             id=entry_id,
             category=category,
             terms=tuple(terms),
-            alternatives=tuple(alternatives),
+            alternatives=tuple(a.text for a in shapes),
+            shapes=tuple(shapes),
+            kind=kind,
+            topics=tuple(topics),
             reason=reason or "",
             severity=severity,
             source=source or Reference("", ""),
-            topic=topic,
+            topic=topic or (topics[0] if topics else None),
             note=note,
             inflect=inflect,
             patterns=tuple(patterns),
@@ -412,6 +462,23 @@ def _strings(raw: LineDict, key: str, problem, *, required: bool) -> list[str]:
     if required and not value:
         problem(key, f"'{key}' must list at least one")
     return [" ".join(v.split()) for v in value]
+
+
+def _alternatives(raw: LineDict, problem) -> list[Alternative]:
+    value = raw.get("alternatives")
+    if isinstance(value, str | dict):
+        value = [value]
+    if not isinstance(value, list) or not value:
+        problem("alternatives", "'alternatives' is required: list at least one")
+        return []
+    shapes = []
+    for item in value:
+        alternative, message = parse_alternative(item)
+        if message:
+            problem("alternatives", message)
+        elif alternative is not None:
+            shapes.append(alternative)
+    return shapes
 
 
 def _text(raw: LineDict, key: str, problem, *, required: bool) -> str | None:
@@ -518,9 +585,10 @@ def _examples(raw: LineDict, problem) -> Examples:
     value = raw.get("examples")
     if value is None:
         return Examples()
-    if not isinstance(value, dict) or set(value) - {"flag", "ok"}:
+    if not isinstance(value, dict) or set(value) - {"flag", "ok", "rewrite"}:
         problem(
-            "examples", "'examples' must be a mapping with 'flag' and/or 'ok' lists of sentences"
+            "examples",
+            "'examples' must be a mapping with 'flag', 'ok' and/or 'rewrite' lists of sentences",
         )
         return Examples()
     lists = {}
@@ -530,7 +598,23 @@ def _examples(raw: LineDict, problem) -> Examples:
             problem("examples", f"'examples.{name}' must be a list of sentences")
             items = []
         lists[name] = tuple(items)
-    return Examples(**lists)
+    rewrites = value.get("rewrite", [])
+    if not isinstance(rewrites, list) or not all(
+        isinstance(r, dict)
+        and {"before", "after"} <= set(r) <= {"before", "after", "reworded"}
+        and all(isinstance(r[k], str) and r[k].strip() for k in ("before", "after"))
+        and isinstance(r.get("reworded", False), bool)
+        for r in rewrites
+    ):
+        problem(
+            "examples",
+            "'examples.rewrite' must be a list of {before: …, after: …, reworded: true|false}",
+        )
+        rewrites = []
+    return Examples(
+        **lists,
+        rewrite=tuple(Rewrite(r["before"], r["after"], r.get("reworded", False)) for r in rewrites),
+    )
 
 
 def _patterns(raw: LineDict, problem) -> list[Any]:

@@ -81,7 +81,9 @@ def candidates(findings: Iterable[Finding], offer_all: bool) -> list[Finding]:
     from plainwords.fix import is_safe
 
     return [
-        f for f in findings if is_safe(f) or (offer_all and f.entry.alternatives and not f.mention)
+        f
+        for f in findings
+        if is_safe(f) or (offer_all and (f.alternatives or f.consider) and not f.mention)
     ]
 
 
@@ -89,7 +91,10 @@ def ask(finding: Finding, prompt: Callable[..., str], echo: Callable[[str], None
     """Show one finding's alternatives as a numbered menu and return the Edit chosen, or None."""
     from plainwords.fix import Edit, is_safe, replacement
 
-    options = list(dict.fromkeys(replacement(finding, a) for a in finding.entry.alternatives))
+    # Shaped for this sentence (``plainwords.shaping``); options right only in some contexts last.
+    options = list(
+        dict.fromkeys(replacement(finding, a) for a in finding.alternatives + finding.consider)
+    )
     where = finding.location or f"{finding.line}:{finding.column}"
     echo(f"\n{finding.path}:{where}  “{finding.text}”: {finding.entry.reason}  [{finding.rule}]")
     for number, option in enumerate(options, 1):
