@@ -12,6 +12,7 @@ from typing import Any
 
 from plainwords.document import Document
 from plainwords.lexicon import SEVERITY_RANK, Entry
+from plainwords.shaping import Suggestions, suggest
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,45 @@ class Finding:
     severity: str
     mention: bool = False
     location: str | None = None
+    # The entry's alternatives shaped for this sentence (``make_finding`` fills it in).
+    offer: Suggestions | None = None
+    # Entries whose matches overlapped this one's words and were merged into it.
+    also: tuple[Entry, ...] = ()
+
+    @property
+    def alternatives(self) -> tuple[str, ...]:
+        """Text to paste over ``fix_start``–``fix_end``, each already fitting the sentence."""
+        return self.offer.alternatives if self.offer else self.entry.alternatives
+
+    @property
+    def consider(self) -> tuple[str, ...]:
+        """Pasteable, but right only in some contexts: offered, never applied unattended."""
+        return self.offer.consider if self.offer else ()
+
+    @property
+    def advice(self) -> tuple[str, ...]:
+        """Guidance that is not text to paste."""
+        return self.offer.advice if self.offer else ()
+
+    @property
+    def fix_start(self) -> int:
+        return self.offer.fix_start if self.offer else self.start
+
+    @property
+    def fix_end(self) -> int:
+        return self.offer.fix_end if self.offer else self.end
+
+    def instead(self) -> str:
+        """The options in one line for reporters that print text: what to paste, what to
+        consider, and advice, each named."""
+        parts = []
+        if self.alternatives:
+            parts.append("Instead: " + "; ".join(self.alternatives) + ".")
+        if self.consider:
+            parts.append("Consider: " + "; ".join(self.consider) + ".")
+        if self.advice:
+            parts.append("Advice: " + "; ".join(self.advice) + ".")
+        return " ".join(parts)
 
     @property
     def rule(self) -> str:
@@ -41,9 +81,10 @@ class Finding:
 
     @property
     def message(self) -> str:
+        reasons = " ".join([self.entry.reason, *(e.reason for e in self.also)])
         if self.mention:
-            return f"Mention of “{self.text}”: {self.entry.reason}"
-        return f"“{self.text}”: {self.entry.reason}"
+            return f"Mention of “{self.text}”: {reasons}"
+        return f"“{self.text}”: {reasons}"
 
     @property
     def rank(self) -> int:
@@ -65,11 +106,19 @@ class Finding:
             "topic": entry.topic,
             "severity": self.severity,
             "message": self.message,
-            "alternatives": list(entry.alternatives),
+            "alternatives": list(self.alternatives),
+            "fix_start": self.fix_start,
+            "fix_end": self.fix_end,
+            "consider": list(self.consider),
+            "advice": list(self.advice),
             "reason": entry.reason,
             "source": {"name": entry.source.name, "url": entry.source.url},
             "mention": self.mention,
         }
+        if self.also:
+            data["also"] = [
+                {"rule": e.id, "category": e.category, "reason": e.reason} for e in self.also
+            ]
         if entry.note:
             data["note"] = entry.note
         if self.location:
@@ -84,6 +133,7 @@ def make_finding(
     start, end = document.source_range(lint_start, lint_end)
     return Finding(
         **placement(document, start, end),
+        offer=suggest(document.text, start, end, entry),
         entry=entry,
         severity="suggestion" if mention else entry.severity,
         mention=mention,
@@ -106,6 +156,17 @@ def placement(document: Document, start: int, end: int) -> dict[str, Any]:
         "text": document.text[start:end],
         "location": document.location(line),
     }
+
+
+def moved(finding: Finding, document: Document, start: int, end: int) -> Finding:
+    """The same finding at other offsets of ``document``, its alternatives shaped afresh."""
+    from dataclasses import replace
+
+    return replace(
+        finding,
+        **placement(document, start, end),
+        offer=suggest(document.text, start, end, finding.entry),
+    )
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:

@@ -1,8 +1,8 @@
 """Code actions for the findings under the cursor, and "fix all" for the file.
 
-- a quick fix per alternative, inflected and cased as ``plainwords fix`` would put it
-  (``fix.replacement``); alternatives that are hints (quoted words, an ellipsis) are advice, not
-  text to paste, and get none;
+- a quick fix per alternative, shaped to the sentence as ``plainwords fix`` writes it (number,
+  form, case, over the finding's fix span), then one per alternative to consider; advice is not
+  text to paste and gets none (the hover shows it);
 - "disable here": a suppression comment in the document's own syntax (``comments``);
 - "disable in this project": the entry added to the configuration's ``disable`` list
   (``project_config``);
@@ -21,9 +21,9 @@ from pathlib import Path
 
 from lsprotocol import types
 
+from plainwords import fix
 from plainwords.document import Document
 from plainwords.findings import Finding
-from plainwords.fix import fix_document, replacement
 from plainwords.lsp.comments import Insertion, apply, suppression
 from plainwords.lsp.diagnostics import diagnostic, span
 from plainwords.lsp.positions import Positions
@@ -71,21 +71,24 @@ def code_actions(
 
 
 def quick_fixes(context: Context, finding: Finding) -> list[types.CodeAction]:
+    """One per alternative shaped for the sentence, then one per alternative to consider (right
+    only in some sentences), each replacing the finding's fix span."""
     found = diagnostic(finding, context.positions)
     actions: list[types.CodeAction] = []
-    for alternative in finding.entry.alternatives:
-        if _is_hint(alternative):
-            continue
-        text = replacement(finding, alternative)
-        if text == finding.text:
+    current = context.document.text[finding.fix_start : finding.fix_end]
+    offers = [(a, "") for a in finding.alternatives] + [
+        (c, " (check it fits)") for c in finding.consider
+    ]
+    for text, note in offers:
+        if text == current:
             continue
         actions.append(
             types.CodeAction(
-                title=f"Replace with “{text}”",
+                title=f"Replace with “{text}”{note}",
                 kind=types.CodeActionKind.QuickFix,
                 diagnostics=[found],
-                is_preferred=not actions and finding.entry.autofix,
-                edit=_text_edits(context, [(finding.start, finding.end, text)]),
+                is_preferred=not actions and fix.is_safe(finding),
+                edit=_text_edits(context, [(finding.fix_start, finding.fix_end, text)]),
             )
         )
     return actions
@@ -124,7 +127,7 @@ def fix_all_action(context: Context) -> types.CodeAction | None:
     def check(again: Document) -> list[Finding]:
         return context.check(again.text)
 
-    fixed = fix_document(document, context.findings, check)
+    fixed = fix.fix_document(document, context.findings, check)
     if not fixed.changed:
         return None
     edits = [(c.start, c.end, c.after) for c in fixed.changes]
@@ -134,12 +137,6 @@ def fix_all_action(context: Context) -> types.CodeAction | None:
         kind=FIX_ALL,
         edit=_text_edits(context, edits),
     )
-
-
-def _is_hint(alternative: str) -> bool:
-    """An alternative with quotes (or an apostrophe: "the person's name") or an ellipsis
-    describes what to write; it is not the words. The same test as ``fix.swap``'s."""
-    return any(q in alternative for q in "\"“”‘’'") or "…" in alternative
 
 
 def _silences(context: Context, finding: Finding, edited: str) -> bool:

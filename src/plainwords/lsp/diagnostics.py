@@ -44,21 +44,29 @@ def diagnostic(finding: Finding, positions: Positions) -> types.Diagnostic:
 
 
 def hover_text(finding: Finding) -> str:
-    """What a hover over the flagged words says, in Markdown: what and why, what to say
-    instead, and whose guidance it is."""
+    """What a hover over the flagged words says, in Markdown: what and why (every entry merged
+    into the finding), what to write instead, what to consider, advice, and whose guidance it
+    is."""
     entry = finding.entry
     kind = "Mention of" if finding.mention else "Flagged"
     lines = [
         f"**{kind} “{_escape(finding.text)}”** · {finding.severity} · {entry.category}"
         f" · `{entry.id}`",
-        "",
-        _escape(entry.reason),
     ]
-    if entry.alternatives:
-        lines += ["", "**Instead:** " + "; ".join(_escape(a) for a in entry.alternatives)]
+    for reason in (entry.reason, *(other.reason for other in finding.also)):
+        lines += ["", _escape(reason)]
+    for label, options in (
+        ("Instead", finding.alternatives),
+        ("Consider", finding.consider),
+        ("Advice", finding.advice),
+    ):
+        if options:
+            lines += ["", f"**{label}:** " + "; ".join(_escape(o) for o in options)]
     if entry.note:
         lines += ["", _escape(entry.note)]
-    lines += ["", f"Source: [{_escape(entry.source.name)}]({entry.source.url})"]
+    sources = [entry.source, *(other.source for other in finding.also)]
+    for source in dict.fromkeys(sources):
+        lines += ["", f"Source: [{_escape(source.name)}]({source.url})"]
     return "\n".join(lines)
 
 

@@ -12,8 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-import click
-
 from plainwords.config import CONFIG_FILES, Config, find_config
 from plainwords.document import Document
 from plainwords.engine import Linter
@@ -58,31 +56,34 @@ def config_path(folder: Path) -> Path | None:
 
 
 def load_project(config_file: Path | None, root: Path) -> Project:
-    """Read the configuration and build its linter; a problem is a ``ProjectError``."""
-    from plainwords.commands.common import config_for, linter_for
+    """Read the configuration (none: the defaults), decide its policy and build its linter; a
+    problem is a ``ProjectError`` of one line."""
+    from plainwords.commands.common import linter_for
+    from plainwords.config import load_config
+    from plainwords.errors import PlainwordsError
+    from plainwords.policy import Policy
 
     try:
-        config = config_for(str(config_file) if config_file else None)
-        linter = linter_for(config, ())
-    except click.ClickException as error:
-        raise ProjectError(error.format_message()) from None
+        config = load_config(config_file)
+        linter = linter_for(Policy.from_config(config))
+    except PlainwordsError as error:
+        raise ProjectError("; ".join(str(p) for p in error.problems)) from None
     return Project(config, linter, config_file.parent if config_file else root)
 
 
 def check(
     project: Project, path: str, text: str, kind: str | None = None
 ) -> tuple[Document, list[Finding]]:
-    """Read a buffer's text in the format its name says and check it as ``check`` would the
-    file named on its command line: an excluded path has no findings, and per-path settings
-    apply."""
+    """Read a buffer's text in the format its name (or ``kind``) says and check it as ``check``
+    would the file named on its command line: an excluded path has no findings, and the
+    policy's per-path settings apply."""
     from plainwords.discovery import discover
     from plainwords.readers import reader_for
-    from plainwords.run import apply_overrides
 
     document = reader_for(path, kind)(path, text)
-    if not any(discover([path], set(), exclude=project.config.exclude)):
+    if not any(discover([path], set(), exclude=project.linter.policy.exclude)):
         return document, []
-    return document, apply_overrides(project.linter.check(document), path, project.config)
+    return document, project.linter.check(document)
 
 
 def buffer_path(file: Path | None, root: Path, name: str) -> str:
