@@ -241,3 +241,21 @@ def test_a_broken_configuration_is_one_line_for_the_editor(tmp_path):
     with pytest.raises(ProjectError) as error:
         load_project(config, tmp_path)
     assert "disable" in str(error.value) and "\n" not in str(error.value)
+
+
+def test_the_base_install_stays_light_and_the_extras_bring_the_server():
+    pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
+    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+    assert not any("pygls" in d for d in project["dependencies"])
+    extras = project["optional-dependencies"]
+    assert any(d.startswith("pygls") for d in extras["lsp"])
+
+    def named(extra: str) -> set[str]:
+        return {
+            name
+            for d in extras[extra]
+            if d.startswith("plainwords[")
+            for name in d.removeprefix("plainwords[").rstrip("]").split(",")
+        }
+
+    assert "lsp" in named("all") and "lsp" in named("test")
