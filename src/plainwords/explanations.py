@@ -86,7 +86,7 @@ def examples(entry: Entry, linter: Linter) -> list[Example]:
     reworded it where nothing can be pasted), then any other ``flag`` example with its first
     shaped alternative pasted in, where it has one."""
     result = []
-    pairs = [(r.before, r.after) for r in entry.examples.rewrite]
+    pairs: list[tuple[str, str | None]] = [(r.before, r.after) for r in entry.examples.rewrite]
     rewritten = {before for before, _ in pairs}
     pairs += [(s, None) for s in entry.examples.flag if s not in rewritten]
     for sentence, after in pairs:
