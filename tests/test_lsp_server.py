@@ -112,6 +112,7 @@ async def test_the_issue_scenario(client: LanguageClient, folder: Path):
     )
     assert shown.contents.kind == types.MarkupKind.Markdown
     assert "service-user" in shown.contents.value and "Source: [" in shown.contents.value
+    assert "**Advice:** the person's name" in shown.contents.value  # advice, not a quick fix
     assert (shown.range.start.character, shown.range.end.character) == (4, 17)
 
     actions = await client.text_document_code_action_async(
@@ -132,6 +133,7 @@ async def test_the_issue_scenario(client: LanguageClient, folder: Path):
         for alternative in SERVICE_USER.alternatives
         if alternative != "the person's name"
     ]
+    assert not any("person's name" in a.title for a in actions)
 
     started = time.monotonic()
     client.text_document_did_change(
