@@ -16,6 +16,7 @@ from plainwords.readers.docx import read_docx
 from plainwords.readers.html import read_html
 from plainwords.readers.markdown import read_markdown
 from plainwords.readers.odt import read_odt
+from plainwords.readers.packages import check_package
 from plainwords.readers.rst import read_rst
 from plainwords.readers.text import read_text
 
@@ -48,6 +49,8 @@ TEXT_READERS: dict[str, Reader] = {
 }
 # Readers of raw bytes (container formats such as Word), by lower-case extension.
 BYTE_READERS: dict[str, Callable[[str, bytes], Document]] = {".docx": read_docx, ".odt": read_odt}
+# What each of those is called in messages.
+_PACKAGE_KINDS = {".docx": "Word (.docx)", ".odt": "OpenDocument text (.odt)"}
 
 # What ``plainwords check DIR`` picks up when walking a directory.
 KNOWN_EXTENSIONS = set(TEXT_READERS) | set(BYTE_READERS)
@@ -103,6 +106,7 @@ def read_bytes(path: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> Documen
         )
     extension = os.path.splitext(path)[1].lower()
     if extension in BYTE_READERS:
+        check_package(path, data, _PACKAGE_KINDS[extension], max_bytes)
         return BYTE_READERS[extension](path, data)
     if extension in _BINARY_EXTENSIONS:
         raise NotText(f"{path}: {extension} files are not text, skipped")
