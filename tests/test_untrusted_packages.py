@@ -130,6 +130,7 @@ def test_nesting_deeper_than_any_real_document_is_refused():
 
 def test_twenty_thousand_paragraphs_read_as_fast_as_their_text(tmp_path):
     """Styles are looked up once per document, not once per paragraph."""
+
     def repeat(xml: bytes) -> bytes:  # python-docx itself takes half a minute to write these
         start = xml.index(b"<w:p>")
         end = xml.index(b"</w:p>", start) + len(b"</w:p>")

@@ -18,7 +18,7 @@ from plainwords.document import Document
 from plainwords.engine import Linter, Options, allowed_forms, normal_form
 from plainwords.findings import Finding
 from plainwords.lexicon import Entry, Lexicon, LexiconError, load_lexicon
-from plainwords.readers import KNOWN_EXTENSIONS, NotText, ReadError, read_bytes, read_path
+from plainwords.readers import KNOWN_EXTENSIONS, NotText, ReadError, read_path, read_stream
 from plainwords.yamlfile import DataError
 
 
@@ -127,13 +127,19 @@ def documents(
 ) -> Iterator[Document]:
     """Read every file the paths name; errors and skips are recorded, not raised."""
     limit = {"max_bytes": max_bytes} if max_bytes else {}
-    for path in discover(paths, KNOWN_EXTENSIONS, include=config.include, exclude=config.exclude):
+    found = discover(
+        paths,
+        KNOWN_EXTENSIONS,
+        include=config.include,
+        exclude=config.exclude,
+        on_error=problems.errors.append,
+    )
+    for path in found:
         if on_file:
             on_file(path)
         try:
             if path == "-":
-                data = sys.stdin.buffer.read()
-                document = read_bytes(stdin_filename or "<stdin>", data, **limit)
+                document = read_stream(sys.stdin.buffer, stdin_filename or "<stdin>", **limit)
             else:
                 document = read_path(path, display=os.path.normpath(path), **limit)
         except NotText as notice:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from plainwords.document import Document
 from plainwords.readers.decoding import MAX_BYTES, NotText, ReadError, decode
 from plainwords.readers.docx import read_docx
+from plainwords.readers.files import read_file, read_limited, too_large
 from plainwords.readers.html import read_html
 from plainwords.readers.markdown import read_markdown
 from plainwords.readers.odt import read_odt
@@ -25,6 +27,7 @@ __all__ = [
     "NotText",
     "ReadError",
     "read_path",
+    "read_stream",
     "read_text",
     "read_bytes",
     "TEXT_READERS",
@@ -100,10 +103,7 @@ def reader_for(path: str, kind: str | None = None) -> Reader:
 def read_bytes(path: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> Document:
     """Make a Document from a file's bytes, choosing the reader by the path's extension."""
     if len(data) > max_bytes:
-        raise ReadError(
-            f"{path}: {len(data) / 1e6:.1f} MB is larger than the {max_bytes / 1e6:.0f} MB limit; "
-            "raise it with --max-size or split the file"
-        )
+        raise too_large(path, max_bytes, len(data))
     extension = os.path.splitext(path)[1].lower()
     if extension in BYTE_READERS:
         check_package(path, data, _PACKAGE_KINDS[extension], max_bytes)
@@ -120,22 +120,12 @@ def read_bytes(path: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> Documen
 def read_path(
     path: str | Path, *, display: str | None = None, max_bytes: int = MAX_BYTES
 ) -> Document:
-    """Read a file from disk; every failure a user can fix becomes a ``ReadError``."""
+    """Read a regular file from disk (see ``plainwords.readers.files``); every failure a user can
+    fix becomes a ``ReadError``, and a pipe, socket or device a ``NotText`` skip."""
     name = display or str(path)
-    try:
-        if Path(path).is_dir():
-            raise ReadError(f"{name}: is a directory")
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            raise ReadError(
-                f"{name}: {size / 1e6:.1f} MB is larger than the {max_bytes / 1e6:.0f} MB limit; "
-                "raise it with --max-size or split the file"
-            )
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise ReadError(f"{name}: no such file or directory") from None
-    except PermissionError:
-        raise ReadError(f"{name}: permission denied") from None
-    except OSError as error:
-        raise ReadError(f"{name}: cannot read ({error.strerror or error})") from None
-    return read_bytes(name, data, max_bytes=max_bytes)
+    return read_bytes(name, read_file(path, name, max_bytes), max_bytes=max_bytes)
+
+
+def read_stream(stream: BinaryIO, name: str, *, max_bytes: int = MAX_BYTES) -> Document:
+    """Read a stream (standard input) in bounded chunks, refused once past ``max_bytes``."""
+    return read_bytes(name, read_limited(stream, name, max_bytes), max_bytes=max_bytes)

@@ -91,8 +91,7 @@ def _check_xml(path: str, kind: str, archive: zipfile.ZipFile, member: zipfile.Z
         ) from None
     except DefusedXmlException:
         raise ReadError(
-            f"{where}: declares entities or a document type, which {kind} files never do; "
-            "not read"
+            f"{where}: declares entities or a document type, which {kind} files never do; not read"
         ) from None
     except _TooDeep:
         raise ReadError(
