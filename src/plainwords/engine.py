@@ -21,8 +21,8 @@ from plainwords.document import Document, Suppression
 from plainwords.errors import ModelError
 from plainwords.findings import Finding, make_finding, sort_findings
 from plainwords.lexicon import Lexicon
-from plainwords.policy import Layer, Policy
 from plainwords.overlaps import merge_overlaps
+from plainwords.policy import Layer, Policy
 from plainwords.readers import read_text
 from plainwords.segments import Prefilter, Segment, segments
 from plainwords.suppressions import nameable
