@@ -18,26 +18,42 @@ from spacy.util import filter_spans
 from plainwords.conditions import CompiledConditions, compile_conditions, holds
 from plainwords.forms import surface_forms
 from plainwords.lexicon import Entry, Lexicon, load_lexicon
-from plainwords.mentions import is_mention
+from plainwords.mentions import voice
+from plainwords.voices import MENTION, QUOTED
 
 SPAN_KEY = "plainwords"
 # Where ``make_doc`` keeps a Doc's text, so the component need not rebuild it from every token,
 # as ``doc.text`` does.
 TEXT_KEY = "plainwords_text"
 MENTION_KEY = "plainwords_mentions"
+# Uses inside someone's quoted words: also in the ``plainwords`` group, listed here as well so a
+# caller can tell them apart (or leave them out).
+QUOTED_KEY = "plainwords_quoted"
 DEFAULT_LEXICONS = ["stigma", "jargon"]
 
 
 @Language.factory(
     "plainwords",
-    default_config={"lexicons": DEFAULT_LEXICONS, "span_key": SPAN_KEY, "mention_key": MENTION_KEY},
+    default_config={
+        "lexicons": DEFAULT_LEXICONS,
+        "span_key": SPAN_KEY,
+        "mention_key": MENTION_KEY,
+        "quoted_key": QUOTED_KEY,
+    },
 )
 def make_plainwords(
-    nlp: Language, name: str, lexicons: list[str], span_key: str, mention_key: str
+    nlp: Language,
+    name: str,
+    lexicons: list[str],
+    span_key: str,
+    mention_key: str,
+    quoted_key: str = QUOTED_KEY,
 ) -> PlainwordsMatcher:
     """Build the component; ``lexicons`` names built-in lexicons or YAML paths, loaded here."""
     lexicon = load_lexicon(lexicons) if lexicons else Lexicon(())
-    return PlainwordsMatcher(nlp, name, lexicon, span_key=span_key, mention_key=mention_key)
+    return PlainwordsMatcher(
+        nlp, name, lexicon, span_key=span_key, mention_key=mention_key, quoted_key=quoted_key
+    )
 
 
 @dataclass(frozen=True)
@@ -58,11 +74,13 @@ class PlainwordsMatcher:
         *,
         span_key: str = SPAN_KEY,
         mention_key: str = MENTION_KEY,
+        quoted_key: str = QUOTED_KEY,
     ) -> None:
         self.nlp = nlp
         self.name = name
         self.span_key = span_key
         self.mention_key = mention_key
+        self.quoted_key = quoted_key
         self.set_lexicon(lexicon or Lexicon(()))
 
     # -- building -----------------------------------------------------------------------------
@@ -167,14 +185,18 @@ class PlainwordsMatcher:
             candidates.append(
                 Span(doc, start, end, label=rule.entry.category, span_id=rule.entry.id)
             )
-        uses, mentions = [], []
+        uses, mentions, quoted = [], [], []
         kept = filter_spans(candidates)
         ranges = [(span.start_char, span.end_char) for span in kept]
         text = (doc.user_data.get(TEXT_KEY) or doc.text) if kept else ""
         for span in kept:
-            (mentions if is_mention(doc, span.start, span.end, ranges, text) else uses).append(span)
+            said = voice(doc, span.start, span.end, ranges, text)
+            (mentions if said == MENTION else uses).append(span)
+            if said == QUOTED:
+                quoted.append(span)
         doc.spans[self.span_key] = uses
         doc.spans[self.mention_key] = mentions
+        doc.spans[self.quoted_key] = quoted
         return doc
 
     def entry_for(self, span: Span) -> Entry:

@@ -46,6 +46,7 @@ class Config:
     fail_on: str = "warning"
     model: str | None = None
     include_mentions: bool = False
+    skip_quotations: bool = False
     overrides: tuple[Override, ...] = ()
     path: str | None = None  # the file this came from
 
@@ -66,6 +67,7 @@ _KEYS = {
     "fail_on": "fail_on",
     "model": "str",
     "include_mentions": "bool",
+    "skip_quotations": "bool",
     "overrides": "overrides",
 }
 

@@ -87,8 +87,14 @@ def is_writable(document: Document) -> bool:
 
 
 def is_safe(finding: Finding) -> bool:
-    """A finding ``fix`` may rewrite without asking: a use (not a mention) of a safe entry."""
-    return finding.entry.autofix and bool(finding.entry.alternatives) and not finding.mention
+    """A finding ``fix`` may rewrite without asking: a use of a safe entry in the writer's own
+    words (not a mention, and not inside a quotation, whose words are someone else's)."""
+    return (
+        finding.entry.autofix
+        and bool(finding.entry.alternatives)
+        and not finding.mention
+        and not finding.quoted
+    )
 
 
 def replacement(finding: Finding, alternative: str | None = None) -> str:

@@ -49,7 +49,11 @@ def build_linter(
 ) -> Linter:
     """A linter for the configuration; with ``use_cache`` the compiled lexicon is read from (or
     written to) the on-disk cache, see ``plainwords.cache``."""
-    options = Options(include_mentions=config.include_mentions, allow=config.allow)
+    options = Options(
+        include_mentions=config.include_mentions,
+        allow=config.allow,
+        skip_quotations=config.skip_quotations,
+    )
     if not use_cache:
         linter = Linter(build_lexicon(config, extra_lexicons), model=config.model, options=options)
         check_own_entries(linter, [*config.lexicons, *extra_lexicons])

@@ -147,8 +147,15 @@ def sarif_log(run: Run) -> dict[str, Any]:
         }
         if finding.location:
             result["locations"][0]["message"] = {"text": finding.location}
+        properties: dict[str, Any] = {}
         if finding.mention:
-            result["properties"] = {"mention": True}
+            properties["mention"] = True
+        if finding.quoted:
+            properties["quoted"] = True
+        if finding.occurrences > 1:
+            properties.update(occurrence=finding.occurrence, occurrences=finding.occurrences)
+        if properties:
+            result["properties"] = properties
         fixes = _fixes(finding)
         if fixes:
             result["fixes"] = fixes
