@@ -132,3 +132,25 @@ def test_check_no_cache_writes_nothing(cache_dir, tmp_path, capsys):
     assert main(["check", "-q", str(document)]) == 1
     assert len(list(cache_dir.glob("lexicon-*.pickle"))) == 1
     assert capsys.readouterr().out == with_cache_out
+
+
+def test_the_key_follows_the_packages_own_source(tmp_path, monkeypatch):
+    """No hand-kept list decides what the compiled lexicon depends on: an edit to any module of
+    the package changes the key."""
+    package = tmp_path / "package"
+    (package / "sub").mkdir(parents=True)
+    (package / "a.py").write_text("A = 1\n")
+    (package / "sub" / "b.py").write_text("B = 1\n")
+    before = cache.source_digest(package)
+    (package / "sub" / "b.py").write_text("B = 2\n")
+    cache._source_digest.cache_clear()
+    assert cache.source_digest(package) != before
+    key = cache.cache_key(["stigma"])
+    monkeypatch.setattr(cache, "source_digest", lambda: "edited")
+    assert cache.cache_key(["stigma"]) != key
+
+
+def test_settings_that_act_after_compiling_share_one_cache_file(cache_dir):
+    build_linter(Config())
+    build_linter(Config(disable=("jargon",), severity={"stigma": "error"}, allow=("addicts",)))
+    assert len(list(cache_dir.glob("lexicon-*.pickle"))) == 1

@@ -88,12 +88,25 @@ def test_spelling_variants_only_where_the_entry_asks():
     ]
 
 
-def test_longest_match_wins_and_text_is_reported_once():
+def test_overlapping_entries_are_all_kept_for_the_engine_to_merge():
     nlp = pipeline(entry_yaml("user", "[user]"), entry_yaml("service-user", "[service user]"))
     assert _found(nlp, "A service user and a user.") == [
         ("service user", "service-user"),
         ("user", "user"),
+        ("user", "user"),
     ]
+    # the linter reports the phrase once, naming both reasons
+    from plainwords.engine import Linter
+
+    (first, second) = Linter(nlp.get_pipe("plainwords").lexicon).check_text(
+        "A service user and a user."
+    )
+    assert (first.text, first.rule, [e.id for e in first.also]) == (
+        "service user",
+        "service-user",
+        ["user"],
+    )
+    assert (second.text, second.also) == ("user", ())
 
 
 def test_unless_followed_by_leaves_the_innocent_sense_alone():

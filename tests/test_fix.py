@@ -469,7 +469,7 @@ def check_fix_writes_back(linter, name: str, data: bytes, crash: bool) -> None:
         os.chmod(path, 0o640)
         if crash:
             with (
-                mock.patch("plainwords.writing.os.replace", side_effect=OSError(28, "No space")),
+                mock.patch("plainwords.atomic.os.replace", side_effect=OSError(28, "No space")),
                 pytest.raises(WriteError),
             ):
                 write_fixed(path, document, result.text)

@@ -243,7 +243,7 @@ def test_check_fix_reports_positions_in_the_fixed_text(tmp_path, capsys):
     path = tmp_path / "a.md"
     path.write_text("We utilise addicts.\n", encoding="utf-8")
     assert main(["check", "--fix", "--format", "compact", str(path)]) == 1
-    assert f"{path}:1:8: [warning] addict:" in capsys.readouterr().out
+    assert f"{path}:1:8: [error] addict:" in capsys.readouterr().out
 
 
 def test_check_fix_refuses_standard_input(capsys):

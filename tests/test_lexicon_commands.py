@@ -73,6 +73,8 @@ def test_list_json_has_every_field_of_every_entry(capsys, lexicon):
             "id",
             "category",
             "topic",
+            "topics",
+            "kind",
             "terms",
             "alternatives",
             "reason",

@@ -133,7 +133,7 @@ def test_empty_and_missing_files(tmp_path):
 def test_unknown_builtin_name_lists_the_known_ones():
     with pytest.raises(LexiconError) as info:
         load_lexicon(["stigmas"])
-    assert "built-in: jargon, stigma" in str(info.value)
+    assert "built-in: casenotes, jargon, stigma" in str(info.value)
 
 
 # --- terms the tokenizer cannot match ----------------------------------------------------------

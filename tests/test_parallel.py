@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from plainwords import parallel
+from plainwords import engine, parallel
 from plainwords.cli import main
 from plainwords.readers import read_text
 
@@ -43,27 +43,33 @@ def serial(linter):
 
 @pytest.mark.parametrize("jobs", [2, 3])
 def test_pools_match_serial(linter, serial, jobs, monkeypatch):
-    monkeypatch.setattr(parallel, "BATCH_CHARS", 500)  # many small batches in flight
+    monkeypatch.setattr(engine, "BATCH_CHARS", 500)  # many small batches in flight
     assert _flat(parallel.check_many(linter, _documents(), jobs=jobs)) == serial
     assert sum(len(f) for _, f in serial) > 100
 
 
 def test_the_parent_shares_the_work_when_the_workers_are_busy(linter, serial, monkeypatch):
     where = []
-    submit = parallel._Run._submit
+    seen = []
+    submit = parallel._Workers.submit
 
-    def recording(self, batch):
-        result = submit(self, batch)
-        where.append("parent" if isinstance(result[0], parallel._Done) else "worker")
+    def recording(self, texts):
+        seen.append(self)
+        result = submit(self, texts)
+        where.append("parent" if isinstance(result, engine.Done) else "worker")
         return result
 
-    monkeypatch.setattr(parallel._Run, "_submit", recording)
-    monkeypatch.setattr(parallel, "BATCH_CHARS", 300)
+    monkeypatch.setattr(parallel._Workers, "submit", recording)
+    monkeypatch.setattr(engine, "BATCH_CHARS", 300)
     monkeypatch.setattr(parallel, "IN_FLIGHT_PER_JOB", 1)
-    run = parallel._Run(linter, 2)
-    assert _flat(run.check(_documents())) == serial
+    assert _flat(parallel.check_many(linter, _documents(), jobs=2)) == serial
     assert "parent" in where and "worker" in where, where
-    assert run.waiting == 0 and run.held == 0
+    assert seen[0].waiting == 0
+
+
+def test_the_serial_loop_gives_the_same_findings_in_any_batch_size(linter, serial, monkeypatch):
+    monkeypatch.setattr(engine, "BATCH_CHARS", 50)
+    assert _flat(linter.check_many(_documents())) == serial
 
 
 def test_automatic_jobs_start_a_pool_only_for_enough_work(linter, serial, monkeypatch):
@@ -74,7 +80,7 @@ def test_automatic_jobs_start_a_pool_only_for_enough_work(linter, serial, monkey
     assert _flat(parallel.check_many(linter, _documents(), jobs=None)) == serial
     assert started == []  # a few kilobytes of text: one process
     monkeypatch.setattr(parallel, "AUTO_THRESHOLD", 2_000)
-    monkeypatch.setattr(parallel, "BATCH_CHARS", 1_000)
+    monkeypatch.setattr(engine, "BATCH_CHARS", 1_000)
     assert _flat(parallel.check_many(linter, _documents(), jobs=None)) == serial
     assert started == [1]  # two cores: the parent and one worker
 
@@ -84,8 +90,8 @@ def test_one_job_is_the_serial_engine(linter, serial):
 
 
 def test_memory_bound_drains_held_documents(linter, serial, monkeypatch):
-    monkeypatch.setattr(parallel, "HOLD_CHARS", 100)
-    monkeypatch.setattr(parallel, "BATCH_CHARS", 10_000_000)
+    monkeypatch.setattr(engine, "HOLD_CHARS", 100)
+    monkeypatch.setattr(engine, "BATCH_CHARS", 10_000_000)
     assert _flat(parallel.check_many(linter, _documents(), jobs=2)) == serial
 
 
@@ -105,5 +111,5 @@ def test_cli_jobs_output_is_identical(tmp_path, capsys, monkeypatch):
 def test_spawned_workers_build_the_pipeline_once_and_match_serial(linter, serial, monkeypatch):
     """Where fork is unavailable, workers are spawned and rebuilt from the compiled lexicon."""
     monkeypatch.setattr(parallel.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
-    monkeypatch.setattr(parallel, "BATCH_CHARS", 2_000)
+    monkeypatch.setattr(engine, "BATCH_CHARS", 2_000)
     assert _flat(parallel.check_many(linter, _documents(), jobs=2)) == serial

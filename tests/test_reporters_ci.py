@@ -125,7 +125,7 @@ def test_github_annotations(run):
     service = next(line for line in lines if "service-user" in line)
     assert service.startswith("::warning file=docs/plan.md,line=2,col=1,endLine=2,endColumn=13,")
     assert "title=plainwords%3A service-user::" in service
-    assert "people who use our services" in service
+    assert "People who use our services" in service  # shaped: the finding starts a line
     assert any(line.startswith("::notice ") for line in lines)  # suggestions are notices
 
 
@@ -166,7 +166,7 @@ def test_statistics_follow_a_text_report(tmp_path, capsys):
     out = capsys.readouterr().out
     statistics = out[out.index("Statistics") :].splitlines()
     assert statistics[1].split() == ["2", "service-user", "warning"]
-    assert statistics[2].split() == ["1", "addict", "warning"]
+    assert statistics[2].split() == ["1", "addict", "error"]
     assert statistics[-1].split() == ["3", "total"]
 
 
@@ -195,7 +195,7 @@ def test_gitlab_code_quality(run):
     service = next(i for i in issues if i["check_name"] == "plainwords/service-user")
     assert service["location"] == {"path": "docs/plan.md", "lines": {"begin": 2, "end": 2}}
     assert service["severity"] == "major"
-    assert "people who use our services" in service["description"]
+    assert "People who use our services" in service["description"]
     assert len({i["fingerprint"] for i in issues}) == len(issues)
 
 

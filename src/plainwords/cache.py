@@ -2,9 +2,9 @@
 
 Reading and validating the YAML and expanding every term into its inflected, hyphenated and
 respelled forms (lemminflect's tables take most of a second to load) cost more than checking a
-small file. Their result depends only on the lexicon files' bytes and on the versions of
-plainwords, spaCy and Python, so it is stored once under a key made of exactly those and reused
-until any of them changes. A cache that cannot be read or written is silently skipped: the run is
+small file. Their result depends only on the lexicon files' bytes, the model, plainwords' own
+source and the versions of spaCy and Python, so it is stored once under a key made of exactly
+those (never a hand-kept list of what matters) and reused until any of them changes. A cache that cannot be read or written is silently skipped: the run is
 then as slow as without one, never wrong.
 
 Location: ``$PLAINWORDS_CACHE_DIR``, else ``$XDG_CACHE_HOME/plainwords``, else
@@ -19,20 +19,22 @@ import io
 import os
 import pickle
 import sys
-import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from plainwords import __version__
+from plainwords.atomic import write_atomically
+from plainwords.conditions import CompiledConditions
 from plainwords.lexicon import Lexicon, resolve_lexicon
 
-_FORMAT = 2  # bump when the shape of Compiled changes
+_FORMAT = 3  # bump when the shape of Compiled changes
 _STALE_AFTER = 30 * 24 * 3600  # seconds; other cache files older than this are removed on write
 
 # Entry id → (compiled ``when``, compiled ``unless``); either may be None.
-Conditions = dict[str, tuple[object, object]]
+Conditions = dict[str, tuple[CompiledConditions | None, CompiledConditions | None]]
 
 
 @dataclass(frozen=True)
@@ -63,13 +65,18 @@ def cache_dir() -> Path:
 
 
 def cache_key(names: Iterable[str | Path], model: str | None = None) -> str | None:
-    """A digest of every lexicon file's bytes and the versions that shape the compiled form, or
-    ``None`` when a file cannot be read (the normal loader then reports the problem)."""
+    """A digest of everything the compiled lexicon is made from: every lexicon file's bytes, the
+    model, and the code that compiles it (plainwords' own source, spaCy's version, Python's), so
+    any change to any of them is a miss; ``None`` when a file cannot be read (the loader then
+    reports the problem). Settings that act after compiling (disable, severity, allow,
+    overrides) are left out on purpose: changing them must not cost a recompile."""
     import spacy.about
 
     digest = hashlib.sha256()
-    for part in (_FORMAT, __version__, spacy.about.__version__, sys.version_info[:2], model or ""):
+    versions = (__version__, spacy.about.__version__, sys.version_info[:2])
+    for part in (_FORMAT, source_digest(), *versions):
         digest.update(repr(part).encode() + b"\0")
+    digest.update(repr(model or "").encode() + b"\0")
     try:
         for name in names:
             path = resolve_lexicon(name)
@@ -77,6 +84,22 @@ def cache_key(names: Iterable[str | Path], model: str | None = None) -> str | No
             digest.update(f"{path.name}\0{len(data)}\0".encode() + data)
     except Exception:  # noqa: BLE001 - a missing or bad file is the loader's to report
         return None
+    return digest.hexdigest()
+
+
+def source_digest(package: Path | None = None) -> str:
+    """A digest of every Python file of the package: an edit to any module, released or not,
+    changes it. Reading them costs a few milliseconds, once per process."""
+    return _source_digest(package or Path(__file__).resolve().parent)
+
+
+@lru_cache(maxsize=4)
+def _source_digest(package: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        data = path.read_bytes()
+        name = path.relative_to(package).as_posix()
+        digest.update(f"{name}\0{len(data)}\0".encode() + data)
     return digest.hexdigest()
 
 
@@ -104,14 +127,7 @@ def store(key: str | None, compiled: Compiled) -> bool:
     target = _path(key)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".lexicon-", dir=target.parent)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump(compiled, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomically(target, pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL))
         _prune(target)
     except Exception:  # noqa: BLE001
         return False
@@ -132,7 +148,8 @@ def _prune(keep: Path) -> None:
 _ALLOWED = {
     "builtins": {"frozenset", "set", "tuple", "list", "dict", "bool", "int", "str"},
     "plainwords.cache": {"Compiled"},
-    "plainwords.lexicon": {"Lexicon", "Entry", "Reference", "Examples", "Conditions"},
+    "plainwords.lexicon": {"Lexicon", "Entry", "Reference", "Examples", "Conditions", "Rewrite"},
+    "plainwords.alternatives": {"Alternative"},
     "plainwords.conditions": {"CompiledConditions"},
 }
 

@@ -13,10 +13,33 @@ from collections.abc import Sequence
 import click
 
 from plainwords import __version__
-from plainwords.commands.common import CONTEXT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UserError
+from plainwords.commands.common import CONTEXT
+from plainwords.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, PlainwordsError, messages
 
 
-@click.group(context_settings=CONTEXT)
+class Reported(click.ClickException):
+    """A ``PlainwordsError`` on its way out of a command: one line per problem, its exit code.
+    Every error a user can fix, from any room, is worded here and only here."""
+
+    def __init__(self, error: PlainwordsError) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.exit_code = error.exit_code
+
+    def show(self, file=None) -> None:
+        for line in messages(self.error):
+            click.echo(line, err=True)
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except PlainwordsError as error:
+            raise Reported(error) from None
+
+
+@click.group(cls=_Group, context_settings=CONTEXT)
 @click.version_option(__version__, "-V", "--version", prog_name="plainwords")
 def cli() -> None:
     """plainwords finds labels that shame the people they describe ("hard to reach",
@@ -42,6 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     except SystemExit as exit_:
         return int(exit_.code or 0) if not isinstance(exit_.code, str) else EXIT_USAGE
+    except PlainwordsError as error:  # raised outside a command's own code
+        for line in messages(error):
+            click.echo(line, err=True)
+        return error.exit_code
     except click.exceptions.Abort:
         click.echo("plainwords: aborted", err=True)
         return EXIT_USAGE
@@ -49,9 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(error, click.UsageError) and error.ctx is not None:
             click.echo(error.ctx.get_usage(), err=True)
             click.echo(f"Try '{error.ctx.command_path} --help' for help.\n", err=True)
-        error.show() if isinstance(error, UserError) else click.echo(
-            f"plainwords: {error.format_message()}", err=True
-        )
+        if isinstance(error, Reported):
+            error.show()
+            return error.exit_code
+        click.echo(f"plainwords: {error.format_message()}", err=True)
         return EXIT_USAGE
     except KeyboardInterrupt:
         click.echo("plainwords: interrupted", err=True)
@@ -72,13 +100,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_OK
 
 
-from plainwords.commands.check import check  # noqa: E402 - commands register after the group exists
+from plainwords.commands.audit import audit  # noqa: E402 - commands register after the group exists
+from plainwords.commands.check import check  # noqa: E402
 from plainwords.commands.fix import fix  # noqa: E402
 from plainwords.commands.init import init  # noqa: E402
 from plainwords.commands.lexicon import explain, lexicon  # noqa: E402
 from plainwords.commands.report import report  # noqa: E402
 from plainwords.commands.serve import serve  # noqa: E402
 
+cli.add_command(audit)
 cli.add_command(check)
 cli.add_command(fix)
 cli.add_command(init)

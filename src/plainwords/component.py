@@ -2,23 +2,34 @@
 
 It knows nothing of files, configuration or output. Importing this module must stay cheap: spaCy
 imports every ``spacy_factories`` entry point whenever a ``Language`` is made, so no lexicon is
-loaded here until a pipeline asks for the component.
+loaded here until a pipeline asks for the component, and the lexicons a factory config names are
+read only when the component is first used.
+
+The component travels: ``nlp.to_disk(folder)`` stores its lexicon (every entry, own ones included,
+with their compiled forms) as ``plainwords/lexicon.json`` inside the saved pipeline, and
+``spacy.load(folder)`` anywhere plainwords is installed gives the same matches, whether or not the
+lexicon files it was built from exist there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import json
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from plainwords.atomic import write_atomically
 from plainwords.conditions import CompiledConditions, compile_conditions, holds
 from plainwords.forms import surface_forms
 from plainwords.lexicon import Entry, Lexicon, load_lexicon
 from plainwords.mentions import voice
+from plainwords.plaindata import from_data, to_data
 from plainwords.voices import MENTION, QUOTED
 
 SPAN_KEY = "plainwords"
@@ -30,6 +41,8 @@ MENTION_KEY = "plainwords_mentions"
 # caller can tell them apart (or leave them out).
 QUOTED_KEY = "plainwords_quoted"
 DEFAULT_LEXICONS = ["stigma", "jargon"]
+DATA_FILE = "lexicon.json"
+DATA_FORMAT = 1  # bump when the shape of the saved data changes
 
 
 @Language.factory(
@@ -49,11 +62,13 @@ def make_plainwords(
     mention_key: str,
     quoted_key: str = QUOTED_KEY,
 ) -> PlainwordsMatcher:
-    """Build the component; ``lexicons`` names built-in lexicons or YAML paths, loaded here."""
-    lexicon = load_lexicon(lexicons) if lexicons else Lexicon(())
-    return PlainwordsMatcher(
-        nlp, name, lexicon, span_key=span_key, mention_key=mention_key, quoted_key=quoted_key
+    """Build the component; ``lexicons`` names built-in lexicons or YAML paths, loaded when the
+    component is first used (so a pipeline loaded from disk never reads them)."""
+    component = PlainwordsMatcher(
+        nlp, name, span_key=span_key, mention_key=mention_key, quoted_key=quoted_key
     )
+    component.pending = tuple(lexicons)
+    return component
 
 
 @dataclass(frozen=True)
@@ -81,13 +96,14 @@ class PlainwordsMatcher:
         self.span_key = span_key
         self.mention_key = mention_key
         self.quoted_key = quoted_key
+        self.pending: tuple[str, ...] = ()  # lexicons named by the factory, not yet loaded
         self.set_lexicon(lexicon or Lexicon(()))
 
     # -- building -----------------------------------------------------------------------------
     def set_lexicon(
         self,
         lexicon: Lexicon,
-        forms: dict[str, Iterable[str]] | None = None,
+        forms: Mapping[str, Iterable[str]] | None = None,
         conditions: dict[str, tuple[CompiledConditions | None, CompiledConditions | None]]
         | None = None,
         tokens: dict[str, tuple[str, ...]] | None = None,
@@ -95,6 +111,7 @@ class PlainwordsMatcher:
         """Compile a lexicon into matchers. ``forms`` (entry id → surface forms), ``conditions``
         (entry id → compiled when, unless) and ``tokens`` (form → its tokens' texts) skip
         expansion and tokenizing, for callers that cached them."""
+        self.pending = ()
         vocab = self.nlp.vocab
         self.lexicon = lexicon
         self._rules: dict[int, _Rule] = {}
@@ -141,6 +158,52 @@ class PlainwordsMatcher:
         self.tokens[form] = words
         return doc
 
+    def _load_pending(self) -> None:
+        """Load the lexicons the factory config named, on first use."""
+        if self.pending:
+            self.set_lexicon(load_lexicon(self.pending))
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
+        """``nlp.initialize()``: load the lexicons the config names now rather than on first use."""
+        self._load_pending()
+
+    # -- saving and loading -------------------------------------------------------------------
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        """The lexicon and its compiled forms, as JSON."""
+        self._load_pending()
+        data = {
+            "format": DATA_FORMAT,
+            "lexicon": to_data(self.lexicon),
+            "forms": {entry_id: list(forms) for entry_id, forms in self.forms.items()},
+            "tokens": {form: list(words) for form, words in self.tokens.items()},
+            "conditions": {entry_id: to_data(pair) for entry_id, pair in self.conditions.items()},
+        }
+        return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> PlainwordsMatcher:
+        saved: dict[str, Any] = json.loads(data.decode("utf-8"))
+        if saved.get("format") != DATA_FORMAT:
+            raise ValueError(
+                f"plainwords: saved lexicon format {saved.get('format')!r} is not "
+                f"{DATA_FORMAT}; save the pipeline again with this version"
+            )
+        Pair = tuple[CompiledConditions | None, CompiledConditions | None]
+        self.set_lexicon(
+            from_data(Lexicon, saved["lexicon"]),
+            forms=saved["forms"],
+            conditions={k: from_data(Pair, v) for k, v in saved["conditions"].items()},
+            tokens={form: tuple(words) for form, words in saved["tokens"].items()},
+        )
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomically(folder / DATA_FILE, self.to_bytes())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> PlainwordsMatcher:
+        return self.from_bytes((Path(path) / DATA_FILE).read_bytes())
+
     def make_doc(self, text: str) -> Doc:
         """Tokenize a text, keeping the text beside the Doc: the component reads the text of
         every Doc that holds a match, and spaCy would rebuild it from the tokens each time.
@@ -157,6 +220,7 @@ class PlainwordsMatcher:
         entry contributes its forms joined to each required phrase, which keeps paragraphs about
         driving a carriage away from spaCy. Other entries contribute their forms as they are.
         """
+        self._load_pending()
         for entry_id, forms in self.forms.items():
             when = self.conditions[entry_id][0]
             if when is not None and when.followed_by:
@@ -172,6 +236,8 @@ class PlainwordsMatcher:
 
     # -- matching -----------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
+        if self.pending:
+            self._load_pending()
         candidates: list[Span] = []
         matches = [m for matcher in self._active for m in matcher(doc)]
         if len(self._model_tokens) and doc.has_annotation("TAG") and doc.has_annotation("DEP"):
@@ -185,14 +251,22 @@ class PlainwordsMatcher:
             candidates.append(
                 Span(doc, start, end, label=rule.entry.category, span_id=rule.entry.id)
             )
-        uses, mentions, quoted = [], [], []
-        kept = filter_spans(candidates)
-        ranges = [(span.start_char, span.end_char) for span in kept]
-        text = (doc.user_data.get(TEXT_KEY) or doc.text) if kept else ""
-        for span in kept:
-            said = voice(doc, span.start, span.end, ranges, text)
-            (mentions if said == MENTION else uses).append(span)
-            if said == QUOTED:
+        uses: list[Span] = []
+        mentions: list[Span] = []
+        quoted: list[Span] = []
+        # The longest matches decide the voice; overlapping matches of other entries all stay (a
+        # span group allows overlaps) and go with the longest match they overlap, so the engine
+        # can fold them into one finding naming every reason (``plainwords.overlaps``).
+        longest = filter_spans(candidates)
+        ranges = [(span.start_char, span.end_char) for span in longest]
+        text = (doc.user_data.get(TEXT_KEY) or doc.text) if longest else ""
+        voices = [voice(doc, span.start, span.end, ranges, text) for span in longest]
+        for span in _distinct(candidates):
+            over = next(
+                i for i, k in enumerate(longest) if k.start < span.end and span.start < k.end
+            )
+            (mentions if voices[over] == MENTION else uses).append(span)
+            if voices[over] == QUOTED:
                 quoted.append(span)
         doc.spans[self.span_key] = uses
         doc.spans[self.mention_key] = mentions
@@ -205,3 +279,14 @@ class PlainwordsMatcher:
         if entry is None:
             raise KeyError(span.id_)
         return entry
+
+
+def _distinct(spans: list[Span]) -> list[Span]:
+    """One span per entry and place: the longest of an entry's overlapping matches (an entry
+    listing "addict" and "drug addict" matches both in "drug addicts"), in document order."""
+    best: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if any(k.id_ == span.id_ and k.start <= span.start < k.end for k in best):
+            continue
+        best.append(span)
+    return best

@@ -4,6 +4,12 @@ Entries state innocent senses as data: "hard to reach" unless followed by "shelf
 "outcomes" comes soon after; "DNA" unless the sentence talks of genes. Each condition is a pure
 function over a Doc's tokens, so the same entries work on a blank pipeline and on a trained one.
 
+``CONDITIONS`` is the one declaration of the vocabulary: each condition's name, how it is
+written, what it reads, how its value is compiled and its test. The loader validates ``when`` and
+``unless`` blocks from it, ``holds`` runs it, and the condition tables of docs/lexicon-format.md
+are generated from it (``python -m plainwords.conditions docs/lexicon-format.md``; a test fails
+when the page is stale). A new condition is one function and one row here.
+
 The model-aware conditions (``pos``, ``dep``, ``head``, ``object``) read the tagger and parser. On
 a blank pipeline they are *skipped*: left out of the check as if not written, so a ``when`` block
 still lets the match through on its other conditions and an ``unless`` block does not excuse it on
@@ -12,14 +18,19 @@ their account.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-
-from spacy.tokens import Doc, Token
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from plainwords.forms import inflections, joinings
-from plainwords.lexicon import Conditions
-from plainwords.sentences import sentence_bounds
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from plainwords.lexicon import Conditions
 
 Phrase = tuple[str, ...]
 
@@ -36,6 +47,9 @@ _OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "nsubjpass", "pobj"})
 
 @dataclass(frozen=True)
 class CompiledConditions:
+    """A ``when`` or ``unless`` block ready to test: one field per row of ``CONDITIONS`` (a test
+    keeps them in step), an empty set or ``None`` where the block does not state it."""
+
     followed_by: frozenset[Phrase]
     preceded_by: frozenset[Phrase]
     near: frozenset[Phrase]
@@ -53,41 +67,46 @@ class CompiledConditions:
 
 
 def compile_conditions(conditions: Conditions | None, tokenize) -> CompiledConditions | None:
-    """Turn phrases into lower-case token tuples, with plurals and hyphen variants of each."""
+    """Each condition's value in the form its test reads: phrases as lower-case token tuples
+    (with plurals and hyphen variants), words with their plurals, tags and flags as written."""
     if conditions is None:
         return None
+    compiled = {c.name: _COMPILE[c.kind](getattr(conditions, c.name), tokenize) for c in CONDITIONS}
+    return CompiledConditions(window=conditions.window, **compiled)
 
-    def phrases(items: tuple[str, ...]) -> frozenset[Phrase]:
-        result = set()
-        for item in items:
-            for form in inflections(item, "noun"):
-                for joined in joinings(form):
-                    result.add(tuple(t.lower_ for t in tokenize(joined)))
-        return frozenset(result)
 
-    def words(items: tuple[str, ...]) -> frozenset[str]:
-        return frozenset(form for item in items for form in inflections(item, "noun"))
+def _phrases(items: tuple[str, ...], tokenize) -> frozenset[Phrase]:
+    result = set()
+    for item in items:
+        for form in inflections(item, "noun"):
+            for joined in joinings(form):
+                result.add(tuple(t.lower_ for t in tokenize(joined)))
+    return frozenset(result)
 
-    return CompiledConditions(
-        followed_by=phrases(conditions.followed_by),
-        preceded_by=phrases(conditions.preceded_by),
-        near=phrases(conditions.near),
-        after=phrases(conditions.after),
-        before=phrases(conditions.before),
-        sentence_has=phrases(conditions.sentence_has),
-        window=conditions.window,
-        capitalised=conditions.capitalised,
-        followed_by_capitalised=conditions.followed_by_capitalised,
-        proper_name=conditions.proper_name,
-        pos=frozenset(conditions.pos),
-        dep=frozenset(conditions.dep),
-        head=words(conditions.head),
-        object=words(conditions.object),
-    )
+
+def _words(items: tuple[str, ...], tokenize) -> frozenset[str]:
+    return frozenset(form for item in items for form in inflections(item, "noun"))
+
+
+_COMPILE: dict[str, Callable[[Any, Any], Any]] = {
+    "phrases": _phrases,
+    "words": _words,
+    "tags": lambda items, tokenize: frozenset(items),
+    "pos": lambda items, tokenize: frozenset(items),
+    "flag": lambda flag, tokenize: flag,
+}
+
+
+def sentence_bounds(doc: Doc, index: int) -> tuple[int, int]:
+    """``plainwords.sentences.sentence_bounds``, imported when first needed: the table below is
+    read by the lexicon loader, which must not import spaCy."""
+    from plainwords.sentences import sentence_bounds as bounds
+
+    return bounds(doc, index)
 
 
 # -- word-list helpers ----------------------------------------------------------------------------
-def _words(doc: Doc, start: int, end: int) -> list[str]:
+def _lower(doc: Doc, start: int, end: int) -> list[str]:
     return [doc[i].lower_ for i in range(max(start, 0), min(end, len(doc)))]
 
 
@@ -120,37 +139,37 @@ def _contains(words: list[str], phrases: frozenset[Phrase]) -> bool:
 def followed_by(doc: Doc, end: int, phrases: frozenset[Phrase]) -> bool:
     """The words right after the match are one of the phrases."""
     longest = max(map(len, phrases), default=0)
-    return _starts_with(_words(doc, end, end + longest), phrases)
+    return _starts_with(_lower(doc, end, end + longest), phrases)
 
 
 def preceded_by(doc: Doc, start: int, phrases: frozenset[Phrase]) -> bool:
     """The words right before the match are one of the phrases."""
     longest = max(map(len, phrases), default=0)
-    return _ends_with(_words(doc, start - longest, start), phrases)
+    return _ends_with(_lower(doc, start - longest, start), phrases)
 
 
 def near(doc: Doc, start: int, end: int, phrases: frozenset[Phrase], window: int) -> bool:
     """One of the phrases lies within ``window`` tokens either side (not across the match)."""
-    around = _words(doc, start - window, start) + ["\0"] + _words(doc, end, end + window)
+    around = _lower(doc, start - window, start) + ["\0"] + _lower(doc, end, end + window)
     return _contains(around, phrases)
 
 
 def after(doc: Doc, end: int, phrases: frozenset[Phrase], window: int) -> bool:
     """One of the phrases starts within ``window`` tokens after the match, in the same sentence."""
     _, sentence_end = sentence_bounds(doc, end - 1)
-    return _contains(_words(doc, end, min(end + window, sentence_end)), phrases)
+    return _contains(_lower(doc, end, min(end + window, sentence_end)), phrases)
 
 
 def before(doc: Doc, start: int, phrases: frozenset[Phrase], window: int) -> bool:
     """One of the phrases ends within ``window`` tokens before the match, in the same sentence."""
     sentence_start, _ = sentence_bounds(doc, start)
-    return _contains(_words(doc, max(start - window, sentence_start), start), phrases)
+    return _contains(_lower(doc, max(start - window, sentence_start), start), phrases)
 
 
 def sentence_has(doc: Doc, start: int, end: int, phrases: frozenset[Phrase]) -> bool:
     """One of the phrases occurs anywhere in the match's sentence, outside the match itself."""
     first, last = sentence_bounds(doc, start)
-    return _contains(_words(doc, first, start) + ["\0"] + _words(doc, end, last), phrases)
+    return _contains(_lower(doc, first, start) + ["\0"] + _lower(doc, end, last), phrases)
 
 
 def _capital(token: Token) -> bool:
@@ -302,33 +321,214 @@ def holds(conditions: CompiledConditions, doc: Doc, start: int, end: int, *, eve
     ``every=True`` (a ``when`` block) needs each stated condition; ``every=False`` (an ``unless``
     block) needs any one of them. Model-aware conditions on an untagged Doc are left out.
     """
-    c = conditions
-    checks: list[bool | None] = []
-    if c.followed_by:
-        checks.append(followed_by(doc, end, c.followed_by))
-    if c.preceded_by:
-        checks.append(preceded_by(doc, start, c.preceded_by))
-    if c.near:
-        checks.append(near(doc, start, end, c.near, c.window))
-    if c.after:
-        checks.append(after(doc, end, c.after, c.window))
-    if c.before:
-        checks.append(before(doc, start, c.before, c.window))
-    if c.sentence_has:
-        checks.append(sentence_has(doc, start, end, c.sentence_has))
-    if c.capitalised is not None:
-        checks.append(is_capitalised(doc, start, end) == c.capitalised)
-    if c.followed_by_capitalised is not None:
-        checks.append(followed_by_capitalised(doc, end) == c.followed_by_capitalised)
-    if c.proper_name is not None:
-        checks.append(in_proper_name(doc, start, end) == c.proper_name)
-    if c.pos:
-        checks.append(pos_is(doc, start, end, c.pos))
-    if c.dep:
-        checks.append(dep_is(doc, start, end, c.dep))
-    if c.head:
-        checks.append(head_is(doc, start, end, c.head))
-    if c.object:
-        checks.append(object_is(doc, start, end, c.object))
-    known = [check for check in checks if check is not None]
+    known = []
+    for condition in CONDITIONS:
+        value = getattr(conditions, condition.name)
+        if value is None or value == frozenset():
+            continue  # not stated
+        result = condition.test(doc, start, end, value, conditions.window)
+        if result is not None:
+            known.append(result)
     return all(known) if every else any(known)
+
+
+# -- the table ------------------------------------------------------------------------------------
+Test = Callable[["Doc", int, int, Any, int], "bool | None"]
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One condition of the vocabulary, declared once."""
+
+    name: str
+    written: str  # how its value is written in YAML, for the docs
+    kind: str  # phrases | words | tags | pos | flag: how the value is checked and compiled
+    reads: str  # what it looks at, for the docs
+    test: Test  # (doc, start, end, compiled value, window) -> holds, or None when unknowable
+    holds_when: str  # the docs' explanation
+    needs_model: bool = False  # reads a trained pipeline's tags or parse
+
+
+def _flag(check: Callable[[Doc, int, int], bool]) -> Test:
+    """A flag condition: holds when the check's answer is the one written (true or false)."""
+    return lambda doc, start, end, wanted, window: check(doc, start, end) == wanted
+
+
+def _over_match(check: Callable[[Doc, int, int, Any], bool | None]) -> Test:
+    """A condition that reads the match and its value, not the window."""
+    return lambda doc, start, end, value, window: check(doc, start, end, value)
+
+
+CONDITIONS: tuple[Condition, ...] = (
+    Condition(
+        "followed_by",
+        "[words or phrases]",
+        "phrases",
+        "the words after the match",
+        lambda doc, start, end, phrases, window: followed_by(doc, end, phrases),
+        "the words right after the match are one of these",
+    ),
+    Condition(
+        "preceded_by",
+        "[words or phrases]",
+        "phrases",
+        "the words before the match",
+        lambda doc, start, end, phrases, window: preceded_by(doc, start, phrases),
+        "the words right before the match are one of these",
+    ),
+    Condition(
+        "after",
+        "[words or phrases]",
+        "phrases",
+        "the sentence after the match",
+        lambda doc, start, end, phrases, window: after(doc, end, phrases, window),
+        "one of these starts within `window` words after the match, in the same sentence "
+        '("deliver *better health* outcomes")',
+    ),
+    Condition(
+        "before",
+        "[words or phrases]",
+        "phrases",
+        "the sentence before the match",
+        lambda doc, start, end, phrases, window: before(doc, start, phrases, window),
+        "one of these ends within `window` words before the match, in the same sentence",
+    ),
+    Condition(
+        "near",
+        "[words or phrases]",
+        "phrases",
+        "the words either side",
+        near,
+        "one of these occurs within `window` words either side",
+    ),
+    Condition(
+        "sentence_has",
+        "[words or phrases]",
+        "phrases",
+        "the sentence",
+        _over_match(sentence_has),
+        "one of these occurs anywhere in the match's sentence, outside the match "
+        '("DNA" in a sentence about a *genetic* test)',
+    ),
+    Condition(
+        "capitalised",
+        "true",
+        "flag",
+        "the match and what opens its line",
+        _flag(lambda doc, start, end: is_capitalised(doc, start, end)),
+        "every content word of the match is capitalised mid-sentence, as in a proper name "
+        '("Hard to Reach Theatre")',
+    ),
+    Condition(
+        "followed_by_capitalised",
+        "true",
+        "flag",
+        "the next word and its sentence",
+        _flag(lambda doc, start, end: followed_by_capitalised(doc, end)),
+        'the next word is capitalised, as when the match begins a name ("Homeless Link"); '
+        "never in an all-capitals heading",
+    ),
+    Condition(
+        "proper_name",
+        "true",
+        "flag",
+        "the capitalised words around the match",
+        _flag(in_proper_name),
+        "the match is part of a run of capitalised words: an organisation, a title of a work, a "
+        'law ("the Service User Forum", "Suffering From Success", "Mental Health Act 1983"). '
+        "Every content word of the match is capitalised and the run holds two or more "
+        "capitalised words (small linking words such as *of*, *the*, *and*, *to* and numbers "
+        "such as a year may sit inside it), or the match stands capitalised mid-sentence. A "
+        'sentence-opening "The" does not count, and capitals prove nothing in an all-capitals '
+        'heading or in a Title Case heading of four or more content words ("Supporting Service '
+        'Users This Winter" is still flagged)',
+    ),
+    Condition(
+        "pos",
+        "[NOUN, ADJ, …]",
+        "pos",
+        "the tags of a trained pipeline",
+        _over_match(pos_is),
+        "the match's root token has one of these universal part-of-speech tags",
+        needs_model=True,
+    ),
+    Condition(
+        "dep",
+        "[amod, dobj, …]",
+        "tags",
+        "the parse of a trained pipeline",
+        _over_match(dep_is),
+        "the match's root attaches to its head by one of these dependency labels",
+        needs_model=True,
+    ),
+    Condition(
+        "head",
+        "[words]",
+        "words",
+        "the parse of a trained pipeline",
+        _over_match(head_is),
+        "the word the match depends on is one of these (for an adjective, the noun it "
+        'describes: "vulnerable *software*")',
+        needs_model=True,
+    ),
+    Condition(
+        "object",
+        "[words]",
+        "words",
+        "the parse of a trained pipeline",
+        _over_match(object_is),
+        "the object of a verb match is one of these, directly or through a preposition "
+        '("deliver *outcomes*", "deliver on *priorities*")',
+        needs_model=True,
+    ),
+)
+WINDOW = ("window: N", "the distance for `near`, `after` and `before` (default 6, at most 50)")
+
+
+# -- the docs -------------------------------------------------------------------------------------
+DOCS_START = "<!-- conditions: generated from plainwords.conditions; do not edit by hand -->"
+DOCS_END = "<!-- end of generated conditions -->"
+
+
+def docs_tables() -> str:
+    """The condition tables of docs/lexicon-format.md, between their markers."""
+
+    def table(rows: list[tuple[str, str, str]]) -> list[str]:
+        lines = ["| condition | reads | holds when |", "|---|---|---|"]
+        return lines + [f"| `{name}` | {reads} | {text} |" for name, reads, text in rows]
+
+    free = [
+        (f"{c.name}: {c.written}", c.reads, c.holds_when) for c in CONDITIONS if not c.needs_model
+    ]
+    free.append((WINDOW[0], "—", WINDOW[1]))
+    model = [(f"{c.name}: {c.written}", c.reads, c.holds_when) for c in CONDITIONS if c.needs_model]
+    lines = [DOCS_START, "", "Model-free conditions (they work on every run):", ""]
+    lines += table(free)
+    lines += [
+        "",
+        "Model-aware conditions (read only when a trained pipeline is in use, "
+        "`--model en_core_web_sm`):",
+        "",
+    ]
+    lines += table(model)
+    return "\n".join([*lines, "", DOCS_END])
+
+
+def updated_docs(page: str) -> str:
+    """The page with its generated section replaced by the current tables."""
+    start, end = page.index(DOCS_START), page.index(DOCS_END) + len(DOCS_END)
+    return page[:start] + docs_tables() + page[end:]
+
+
+def _main(argv: list[str]) -> int:
+    """``python -m plainwords.conditions PAGE``: rewrite the page's condition tables."""
+    from plainwords.atomic import write_atomically
+
+    for name in argv:
+        page = Path(name)
+        write_atomically(page, updated_docs(page.read_text(encoding="utf-8")).encode("utf-8"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_main(sys.argv[1:]))

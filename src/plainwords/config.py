@@ -7,11 +7,13 @@ silently ignored setting in a gate is worse than a loud one.
 
 from __future__ import annotations
 
+import re
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from plainwords.errors import ConfigError
 from plainwords.lexicon import SEVERITIES
 from plainwords.yamlfile import DataError, LineDict, load_yaml_file
 
@@ -49,11 +51,6 @@ class Config:
     skip_quotations: bool = False
     overrides: tuple[Override, ...] = ()
     path: str | None = None  # the file this came from
-
-    def with_options(self, **options: Any) -> Config:
-        """Command-line options override the file; ``None`` means "not given"."""
-        given = {k: v for k, v in options.items() if v is not None and v != ()}
-        return replace(self, **given)
 
 
 _KEYS = {
@@ -93,11 +90,15 @@ def find_config(start: Path | None = None) -> Path | None:
 
 
 def load_config(path: Path | None) -> Config:
-    """Read and validate a configuration file (``None``: the defaults)."""
+    """Read and validate a configuration file (``None``: the defaults); any problem is a
+    ``ConfigError`` naming the file, the line where known, and the key."""
     if path is None:
         return Config()
-    raw, lines = _read(path)
-    return parse_config(raw, str(path), lines, base=path.parent)
+    try:
+        raw, lines = _read(path)
+        return parse_config(raw, str(path), lines, base=path.parent)
+    except DataError as error:
+        raise ConfigError([error]) from None
 
 
 def _read(path: Path) -> tuple[dict[str, Any], LineDict | None]:
@@ -196,3 +197,22 @@ def _validate(key: str, kind: str, value: Any, fail) -> Any:
             )
         return tuple(overrides)
     raise AssertionError(kind)
+
+
+def line_of(path: str, name: str) -> int | None:
+    """The first line of a configuration file that names ``name`` as a whole word, for messages
+    about it (TOML keeps no positions). In a pyproject.toml only the plainwords tables count."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    word = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    pyproject = path.endswith("pyproject.toml")
+    ours = not pyproject
+    for number, line in enumerate(lines, 1):
+        stripped = line.strip()
+        if pyproject and stripped.startswith("["):
+            ours = stripped.lstrip("[").startswith("tool.plainwords")
+        if ours and not stripped.startswith("#") and word.search(line):
+            return number
+    return None

@@ -3,31 +3,19 @@
 Directories are walked for known document extensions, skipping hidden and VCS folders and never
 following symlinked directories (so a loop cannot trap the walk). Files named on the command line
 are always read, whatever their extension, unless an ``exclude`` glob matches them: pre-commit
-passes file names, and a team's exclusions must hold there too.
+passes file names, and a team's exclusions must hold there too. Patterns mean what they mean
+everywhere in a configuration (``plainwords.paths``).
 """
 
 from __future__ import annotations
 
-import fnmatch
 import os
 from collections.abc import Iterable, Iterator
-from pathlib import Path, PurePosixPath
+from pathlib import Path
+
+from plainwords.paths import matches
 
 _SKIP_DIRS = {"node_modules", "__pycache__", "venv", "site-packages"}
-
-
-def _matches(path: str, globs: Iterable[str]) -> bool:
-    posix = PurePosixPath(path.replace(os.sep, "/"))
-    text = str(posix).removeprefix("./")
-    for glob in globs:
-        pattern = glob.removeprefix("./")
-        if fnmatch.fnmatch(text, pattern) or posix.match(pattern):
-            return True
-        if pattern.endswith("/**") and (text + "/").startswith(pattern[:-2]):
-            return True
-        if "/" not in pattern and any(fnmatch.fnmatch(part, pattern) for part in posix.parts):
-            return True
-    return False
 
 
 def discover(
@@ -53,9 +41,9 @@ def discover(
                     if Path(name).suffix.lower() not in extensions:
                         continue
                     relative = os.path.relpath(path)
-                    if include and not _matches(relative, include):
+                    if include and not matches(relative, include):
                         continue
-                    if exclude and _matches(relative, exclude):
+                    if exclude and matches(relative, exclude):
                         continue
                     found.append(os.path.normpath(path))
             for path in sorted(found):
@@ -64,7 +52,7 @@ def discover(
                     yield path
         else:
             relative = os.path.relpath(given) if os.path.exists(given) else given
-            if exclude and _matches(relative, exclude):
+            if exclude and matches(relative, exclude):
                 continue
             if given not in seen:
                 seen.add(given)

@@ -1,39 +1,45 @@
-"""The one entry point the CLI, the report and the server call: documents in, findings out.
+"""The one loop from documents to findings, and the ``Linter`` that holds the pipeline.
 
-It owns the pipeline (built once), batching through ``nlp.pipe`` and the prefilter that keeps
-paragraphs without any trigger word away from spaCy. Suppressions and the team's allow list are
-applied here, after matching, so the component stays ignorant of files and configuration.
+``findings_per_document`` is the only code that turns documents into findings: a document is cut
+into segments (the prefilter keeps paragraphs without any trigger word away from spaCy), the
+segments' texts go through the pipeline in batches, the matches come back as plain tuples, and
+``Linter.settle`` turns a document's matches into findings and settles them with the policy
+(on, severity, allow list) and the document's suppressions. A serial run matches each batch in
+this process; a parallel run (``plainwords.parallel``) hands the loop a ``submit`` that sends
+batches to worker processes. Nothing else decides anything, so both give the same findings.
+The component stays ignorant of files and configuration.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol, cast
 
 from plainwords.document import Document, Suppression
+from plainwords.errors import ModelError
 from plainwords.findings import Finding, make_finding, sort_findings
-from plainwords.forms import inflections, joinings
 from plainwords.guidance import recast_guidance
 from plainwords.lexicon import Lexicon
 from plainwords.occurrences import number_occurrences, soften_defined_acronyms
+from plainwords.overlaps import merge_overlaps
+from plainwords.policy import Layer, Policy
 from plainwords.readers import read_text
 from plainwords.segments import Prefilter, Segment, segments
+from plainwords.senses import drop_wrong_senses
+from plainwords.suppressions import nameable
 from plainwords.voices import MENTION, QUOTED, USE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from plainwords.cache import Compiled
+    from plainwords.component import PlainwordsMatcher
 
 # What the pipeline found in one segment: (start_char, end_char, entry id, voice), the voice being
 # "use", "quoted" (a use inside someone's quoted words) or "mention" (see plainwords.mentions).
 Match = tuple[int, int, str, str]
-
-
-class ModelError(Exception):
-    """A ``--model`` that cannot be loaded; the message says how to install it."""
 
 
 # The lexical attributes plainwords reads: the matchers compare LOWER (and ORTH, which every
@@ -71,7 +77,7 @@ def build_pipeline(
         nlp = spacy.blank("en")
         if lean and not any(entry.patterns for entry in lexicon):
             _keep_lexical_attributes(nlp, LEXICAL_ATTRIBUTES)
-    component = nlp.add_pipe("plainwords", config={"lexicons": []})
+    component = cast("PlainwordsMatcher", nlp.add_pipe("plainwords", config={"lexicons": []}))
     if compiled is not None:
         component.set_lexicon(
             lexicon, forms=compiled.forms, conditions=compiled.conditions, tokens=compiled.tokens
@@ -89,8 +95,15 @@ def _keep_lexical_attributes(nlp, names: Iterable[str]) -> None:
     nlp.vocab.lex_attr_getters = {key: get for key, get in getters.items() if key in wanted}
 
 
+BATCH_CHARS = 32_000  # segment characters matched as one batch (one task for a worker)
+HOLD_CHARS = 8_000_000  # document text held while waiting for matches, before draining
+
+
 @dataclass(frozen=True)
 class Options:
+    """How the engine runs. ``include_mentions`` and ``allow`` are a shorthand for library
+    callers that give no ``Policy``; with a policy, the policy's settings are used."""
+
     include_mentions: bool = False
     allow: tuple[str, ...] = ()
     skip_quotations: bool = False  # leave out uses inside quoted words (speech, headlines)
@@ -99,7 +112,7 @@ class Options:
 
 
 class Linter:
-    """Holds a built pipeline; cheap to call many times."""
+    """Holds a built pipeline and the policy it works for; cheap to call many times."""
 
     def __init__(
         self,
@@ -108,12 +121,24 @@ class Linter:
         model: str | None = None,
         options: Options | None = None,
         compiled: Compiled | None = None,
+        policy: Policy | None = None,
+        known_names: frozenset[str] | None = None,
     ) -> None:
         """``compiled`` (from ``plainwords.cache``) supplies forms and conditions already
-        expanded; entries it does not cover are expanded here."""
+        expanded; entries it does not cover are expanded here. ``known_names`` are the ids and
+        categories suppression comments may name (default: the lexicon's), which include
+        entries the policy turned off."""
         self.lexicon = lexicon
         self.model = model
         self.options = options or Options()
+        self.policy = policy or Policy(
+            builtin=(),
+            model=model,
+            include_mentions=self.options.include_mentions,
+            skip_quotations=self.options.skip_quotations,
+            project=Layer(allow=tuple(self.options.allow)),
+        )
+        self.known_names = known_names if known_names is not None else nameable(lexicon)
         self.nlp = build_pipeline(lexicon, model, compiled)
         self.component = self.nlp.get_pipe("plainwords")
         self.prefilter: Prefilter | None = None
@@ -122,40 +147,22 @@ class Linter:
                 self.component.trigger_phrases(),
                 always=any(entry.patterns for entry in lexicon),
             )
-        self._allowed = allowed_forms(self.options.allow)
-        self.unused_suppressions: dict[
-            str, tuple[Suppression, ...]
-        ] = {}  # by path, filled by finish
+        # By path, filled by ``finish``: suppressions that silenced nothing.
+        self.unused_suppressions: dict[str, tuple[Suppression, ...]] = {}
 
     def check_text(self, text: str, path: str = "<text>") -> list[Finding]:
+        """Findings for a text, read as plain text under ``path``."""
         return self.check(read_text(path, text))
 
     def check(self, document: Document) -> list[Finding]:
+        """Findings for one document (through the one loop)."""
         for _, findings in self.check_many([document]):
             return findings
         return []
 
     def check_many(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Finding]]]:
-        """Findings for each document, in order, streaming: one document's Docs at a time."""
-        end_of_document: Segment | None = None
-        pending: list[Finding] = []
-
-        make_doc = self.component.make_doc
-
-        def stream() -> Iterator[tuple[Doc, tuple[Document, Segment | None]]]:
-            for document in documents:
-                for segment in self.segments(document):
-                    yield make_doc(segment.text), (document, segment)
-                yield make_doc(""), (document, end_of_document)
-
-        for doc, (document, segment) in self.nlp.pipe(
-            stream(), as_tuples=True, batch_size=self.options.batch_size
-        ):
-            if segment is None:
-                yield document, self.finish(document, pending)
-                pending = []
-                continue
-            pending.extend(self.findings_from(document, segment, self.matches(doc)))
+        """Findings for each document, in order, streaming, in this process."""
+        return findings_per_document(self, documents)
 
     def segments(self, document: Document) -> Iterator[Segment]:
         """The parts of a document worth sending to the pipeline."""
@@ -166,6 +173,10 @@ class Linter:
         make_doc = self.component.make_doc
         return self.nlp.pipe(map(make_doc, texts), batch_size=self.options.batch_size)
 
+    def match_texts(self, texts: Iterable[str]) -> list[list[Match]]:
+        """The matches in each segment text: what a worker process sends back."""
+        return [self.matches(doc) for doc in self.docs(texts)]
+
     def matches(self, doc) -> list[Match]:
         """What the component wrote to a Doc, as plain tuples (cheap to send between processes)."""
         quoted = {(s.start, s.end) for s in doc.spans[self.component.quoted_key]}
@@ -173,7 +184,7 @@ class Linter:
             (s.start_char, s.end_char, s.id_, QUOTED if (s.start, s.end) in quoted else USE)
             for s in doc.spans[self.component.span_key]
         ]
-        if self.options.skip_quotations and quoted:
+        if self.policy.skip_quotations and quoted:
             found = [m for m in found if m[3] != QUOTED]
         # Mentions always come back: the document-wide rules count them to tell a guide, and
         # ``finish`` leaves them out unless they were asked for.
@@ -182,6 +193,17 @@ class Linter:
             for s in doc.spans[self.component.mention_key]
         ]
         return found
+
+    def settle(
+        self, document: Document, matched: Iterable[tuple[Segment, Iterable[Match]]]
+    ) -> list[Finding]:
+        """A document's findings from the matches in each of its segments, settled."""
+        found = [
+            f
+            for segment, matches in matched
+            for f in self.findings_from(document, segment, matches)
+        ]
+        return self.finish(document, found)
 
     def findings_from(
         self, document: Document, segment: Segment, matches: Iterable[Match]
@@ -199,34 +221,141 @@ class Linter:
             )
 
     def finish(self, document: Document, findings: list[Finding]) -> list[Finding]:
-        """Document-wide rules (guidance structure, see ``plainwords.guidance``), suppressions and
-        the allow list, then a stable order, acronyms spelled out and repeats numbered (see
-        ``plainwords.occurrences``); remembers which suppressions silenced nothing, for
-        --report-unused-suppressions."""
-        findings = recast_guidance(document, findings, self.options.include_mentions)
+        """Document-wide rules (guidance structure, see ``plainwords.guidance``; senses the
+        subject decides, see ``plainwords.senses``), suppressions,
+        then the policy for the document's path (entries off, allow list, severities), then a
+        stable order, acronyms spelled out and repeats numbered (see ``plainwords.occurrences``);
+        remembers which suppressions silenced nothing, for --report-unused-suppressions."""
+        findings = recast_guidance(document, findings, self.policy.include_mentions)
+        findings = drop_wrong_senses(document, findings)
+        settings = self.policy.resolve(document.path)
         used: set[Suppression] = set()
         kept = []
         for f in findings:
             covering = {s for s in document.suppressions if s.covers(f.line, f.rule, f.category)}
             used |= covering
-            if not covering and normal_form(f.text) not in self._allowed:
-                kept.append(f)
+            if not covering:
+                settled = settings.apply(f)
+                if settled is not None:
+                    kept.append(settled)
         if document.suppressions:
             self.unused_suppressions[document.path] = tuple(
                 s for s in document.suppressions if s not in used
             )
-        return number_occurrences(soften_defined_acronyms(document, sort_findings(kept)))
+        merged = sort_findings(merge_overlaps(kept))
+        return number_occurrences(soften_defined_acronyms(document, merged))
 
 
-def normal_form(text: str) -> str:
-    """Lower case, hyphens as spaces, single spaces: how allow lists compare a finding's text."""
-    return " ".join(re.split(r"[\s\-]+", text.lower())).strip()
+class Pending(Protocol):
+    """A batch's matches, ready now or later (a ``multiprocessing`` ``AsyncResult`` is one)."""
+
+    def ready(self) -> bool: ...
+
+    def get(self) -> list[list[Match]]: ...
 
 
-def allowed_forms(phrases: Iterable[str]) -> frozenset[str]:
-    """A team's allow list, with the same plurals and hyphen variants the matcher uses."""
-    forms = set()
-    for phrase in phrases:
-        for inflected in inflections(phrase.lower(), "both"):
-            forms.update(normal_form(j) for j in joinings(inflected))
-    return frozenset(forms)
+class Done:
+    """A batch matched in this process."""
+
+    def __init__(self, value: list[list[Match]]) -> None:
+        self.value = value
+
+    def ready(self) -> bool:
+        return True
+
+    def get(self) -> list[list[Match]]:
+        return self.value
+
+
+Submit = Callable[[list[str]], Pending]
+
+
+def findings_per_document(
+    linter: Linter, documents: Iterable[Document], submit: Submit | None = None
+) -> Iterator[tuple[Document, list[Finding]]]:
+    """The one loop: findings for each document, in input order, streaming.
+
+    Documents are cut into segments as they come; the segments' texts are handed to ``submit``
+    in batches of about ``BATCH_CHARS`` characters (default: matched here, at once). A document's
+    findings are yielded as soon as every one of its segments is matched and every document
+    before it is done. Memory stays bounded: past ``HOLD_CHARS`` characters of documents waiting,
+    the loop waits for matches before reading more.
+    """
+    return _Loop(linter, submit or (lambda texts: Done(linter.match_texts(texts)))).run(documents)
+
+
+@dataclass
+class _Slot:
+    """One document on its way through: its segments and, as they come back, their matches."""
+
+    document: Document
+    segments: list[Segment] = field(default_factory=list)
+    matches: list[list[Match] | None] = field(default_factory=list)
+    remaining: int = 0  # segments sent whose matches have not come back
+    complete: bool = False  # every segment of the document has been sent
+
+
+Batch = list[tuple[_Slot, int]]
+
+
+class _Loop:
+    def __init__(self, linter: Linter, submit: Submit) -> None:
+        self.linter = linter
+        self.submit = submit
+        self.held = 0  # characters of documents read whose findings have not been yielded
+
+    def run(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Finding]]]:
+        slots: deque[_Slot] = deque()
+        flight: deque[tuple[Pending, Batch]] = deque()
+        batch: Batch = []
+        batch_chars = 0
+        for document in documents:
+            self.held += len(document.text)
+            slot = _Slot(document)
+            slots.append(slot)
+            for segment in self.linter.segments(document):
+                batch.append((slot, len(slot.segments)))
+                slot.segments.append(segment)
+                slot.matches.append(None)
+                slot.remaining += 1
+                batch_chars += len(segment.text)
+                if batch_chars >= BATCH_CHARS:
+                    flight.append(self._send(batch))
+                    batch, batch_chars = [], 0
+                    yield from self._drain(flight, slots)
+            slot.complete = True
+            if batch and self.held > HOLD_CHARS:
+                flight.append(self._send(batch))
+                batch, batch_chars = [], 0
+            yield from self._drain(flight, slots, until_held=HOLD_CHARS)
+        if batch:
+            flight.append(self._send(batch))
+        yield from self._drain(flight, slots, until_held=-1)
+
+    def _send(self, batch: Batch) -> tuple[Pending, Batch]:
+        return self.submit([slot.segments[index].text for slot, index in batch]), batch
+
+    def _drain(
+        self,
+        flight: deque[tuple[Pending, Batch]],
+        slots: deque[_Slot],
+        until_held: int | None = None,
+    ) -> Iterator[tuple[Document, list[Finding]]]:
+        """Read the matches that are in, in order; with ``until_held``, wait for more until no
+        more than that many characters of documents are held (-1: until everything is in)."""
+        while flight and (
+            flight[0][0].ready() or (until_held is not None and self.held > until_held)
+        ):
+            pending, batch = flight.popleft()
+            for (slot, index), matches in zip(batch, pending.get(), strict=True):
+                slot.matches[index] = matches
+                slot.remaining -= 1
+            yield from self._ready(slots)
+        yield from self._ready(slots)
+
+    def _ready(self, slots: deque[_Slot]) -> Iterator[tuple[Document, list[Finding]]]:
+        while slots and slots[0].complete and slots[0].remaining == 0:
+            slot = slots.popleft()
+            self.held -= len(slot.document.text)
+            matched = zip(slot.segments, (m or () for m in slot.matches), strict=True)
+            yield slot.document, self.linter.settle(slot.document, matched)

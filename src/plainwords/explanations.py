@@ -1,7 +1,7 @@
 """What ``explain``, the report and the workshop page say about an entry.
 
 Pure functions over a lexicon and a linter: which entries a phrase names, the entry as data, and
-its example sentence before and after the first alternative is swapped in.
+its tested example rewrites (sentence before, and after the fix).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from plainwords.engine import Linter
-from plainwords.fix import swap
 from plainwords.lexicon import Entry
 
 
@@ -21,6 +20,8 @@ def entry_dict(entry: Entry) -> dict[str, Any]:
         "id": entry.id,
         "category": entry.category,
         "topic": entry.topic,
+        "topics": list(entry.topics),
+        "kind": entry.kind,
         "terms": list(entry.terms),
         "alternatives": list(entry.alternatives),
         "reason": entry.reason,
@@ -65,7 +66,7 @@ def find_entries(phrase: str, linter: Linter) -> list[Entry]:
 
 @dataclass(frozen=True)
 class Example:
-    """A flagged example sentence, and the same sentence with the first alternative (if it fits)."""
+    """A flagged example sentence, and the same sentence rewritten (``None``: nothing to paste)."""
 
     before: str
     after: str | None
@@ -81,18 +82,22 @@ class Example:
 
 
 def examples(entry: Entry, linter: Linter) -> list[Example]:
-    """Each ``flag`` example with its flagged words located and, where straightforward, rewritten."""
+    """The entry's rewrites (each tested: the fixer makes ``after`` from ``before``, or a person
+    reworded it where nothing can be pasted), then any other ``flag`` example with its first
+    shaped alternative pasted in, where it has one."""
     result = []
-    for sentence in entry.examples.flag:
-        hits = [f for f in linter.check_text(sentence) if f.rule == entry.id]
+    pairs: list[tuple[str, str | None]] = [(r.before, r.after) for r in entry.examples.rewrite]
+    rewritten = {before for before, _ in pairs}
+    pairs += [(s, None) for s in entry.examples.flag if s not in rewritten]
+    for sentence, after in pairs:
+        hits = [
+            f for f in linter.check_text(sentence) if entry.id in (f.rule, *(e.id for e in f.also))
+        ]
         if not hits:
             continue
         hit = hits[0]
-        replacement = swap(hit.text, entry, entry.alternatives[0]) if entry.alternatives else None
-        after = None
-        if replacement is not None:
-            after = sentence[: hit.start] + replacement + sentence[hit.end :]
-            if hit.start == 0:
-                after = after[:1].upper() + after[1:]
+        if after is None and hit.alternatives:
+            after = sentence[: hit.fix_start] + hit.alternatives[0] + sentence[hit.fix_end :]
+            after = after[:1].upper() + after[1:]
         result.append(Example(sentence, after, hit.start, hit.end))
     return result

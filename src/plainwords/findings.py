@@ -12,6 +12,7 @@ from typing import Any
 
 from plainwords.document import Document
 from plainwords.lexicon import SEVERITY_RANK, Entry
+from plainwords.shaping import Suggestions, suggest
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,46 @@ class Finding:
     severity: str
     mention: bool = False
     location: str | None = None
+    # The entry's alternatives shaped for this sentence (``make_finding`` fills it in).
+    offer: Suggestions | None = None
+    # Entries whose matches overlapped this one's words and were merged into it.
+    also: tuple[Entry, ...] = ()
+
+    @property
+    def alternatives(self) -> tuple[str, ...]:
+        """Text to paste over ``fix_start``–``fix_end``, each already fitting the sentence."""
+        return self.offer.alternatives if self.offer else self.entry.alternatives
+
+    @property
+    def consider(self) -> tuple[str, ...]:
+        """Pasteable, but right only in some contexts: offered, never applied unattended."""
+        return self.offer.consider if self.offer else ()
+
+    @property
+    def advice(self) -> tuple[str, ...]:
+        """Guidance that is not text to paste."""
+        return self.offer.advice if self.offer else ()
+
+    @property
+    def fix_start(self) -> int:
+        return self.offer.fix_start if self.offer else self.start
+
+    @property
+    def fix_end(self) -> int:
+        return self.offer.fix_end if self.offer else self.end
+
+    def instead(self) -> str:
+        """The options in one line for reporters that print text: what to paste, what to
+        consider, and advice, each named."""
+        parts = []
+        if self.alternatives:
+            parts.append("Instead: " + "; ".join(self.alternatives) + ".")
+        if self.consider:
+            parts.append("Consider: " + "; ".join(self.consider) + ".")
+        if self.advice:
+            parts.append("Advice: " + "; ".join(self.advice) + ".")
+        return " ".join(parts)
+
     quoted: bool = False
     occurrence: int = 1
     occurrences: int = 1
@@ -51,13 +92,14 @@ class Finding:
 
     @property
     def message(self) -> str:
+        reasons = " ".join([self.entry.reason, *(e.reason for e in self.also)])
         if self.mention:
             said = f"Mention of “{self.text}”"
         elif self.quoted:
             said = f"“{self.text}” (in quoted words)"
         else:
             said = f"“{self.text}”"
-        return f"{said}{self.repeats}: {self.entry.reason}"
+        return f"{said}{self.repeats}: {reasons}"
 
     @property
     def repeats(self) -> str:
@@ -84,7 +126,11 @@ class Finding:
             "topic": entry.topic,
             "severity": self.severity,
             "message": self.message,
-            "alternatives": list(entry.alternatives),
+            "alternatives": list(self.alternatives),
+            "fix_start": self.fix_start,
+            "fix_end": self.fix_end,
+            "consider": list(self.consider),
+            "advice": list(self.advice),
             "reason": entry.reason,
             "source": {"name": entry.source.name, "url": entry.source.url},
             "mention": self.mention,
@@ -92,6 +138,10 @@ class Finding:
             "occurrence": self.occurrence,
             "occurrences": self.occurrences,
         }
+        if self.also:
+            data["also"] = [
+                {"rule": e.id, "category": e.category, "reason": e.reason} for e in self.also
+            ]
         if entry.note:
             data["note"] = entry.note
         if self.location:
@@ -113,6 +163,7 @@ def make_finding(
     start, end = document.source_range(lint_start, lint_end)
     return Finding(
         **placement(document, start, end),
+        offer=suggest(document.text, start, end, entry),
         entry=entry,
         severity="suggestion" if mention or quoted else entry.severity,
         mention=mention,
@@ -141,6 +192,17 @@ def placement(document: Document, start: int, end: int) -> dict[str, Any]:
 def first_of_each(findings: Iterable[Finding]) -> list[Finding]:
     """Each entry's first finding in each file, standing for all of them (``--first-only``)."""
     return [replace(f, folded=f.occurrences > 1) for f in findings if f.occurrence == 1]
+
+
+def moved(finding: Finding, document: Document, start: int, end: int) -> Finding:
+    """The same finding at other offsets of ``document``, its alternatives shaped afresh."""
+    from dataclasses import replace
+
+    return replace(
+        finding,
+        **placement(document, start, end),
+        offer=suggest(document.text, start, end, finding.entry),
+    )
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:

@@ -16,19 +16,18 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import dataclass
 
 from plainwords.document import Document
-from plainwords.findings import Finding, placement
-from plainwords.forms import spellings
-from plainwords.lexicon import Entry
+from plainwords.findings import Finding, moved
+from plainwords.shaping import match_case, swap
+
+__all__ = ["match_case", "swap"]  # where tests and older callers found them
 
 # Container formats whose offsets point into extracted text, not into the file's bytes: their
 # findings are reported as suggestions only, never written back.
 UNWRITABLE_EXTENSIONS = frozenset({".docx", ".odt"})
 
-_SPLIT = re.compile(r"[\s\-]+")
 # Characters that mean a match runs across markup ("in <b>order</b> to", "in &nbsp; order"):
 # replacing such a span would delete the markup with the words, so it is left alone.
 _MARKUP = re.compile(r"[<>&*_`\[\]{}|\\]")
@@ -88,26 +87,20 @@ def is_writable(document: Document) -> bool:
 
 def is_safe(finding: Finding) -> bool:
     """A finding ``fix`` may rewrite without asking: a use of a safe entry in the writer's own
-    words (not a mention, and not inside a quotation, whose words are someone else's)."""
+    words (not a mention, and not inside a quotation, whose words are someone else's) that has
+    an alternative keeping the meaning in this sentence."""
     return (
         finding.entry.autofix
-        and bool(finding.entry.alternatives)
+        and bool(finding.alternatives)
         and not finding.mention
         and not finding.quoted
     )
 
 
 def replacement(finding: Finding, alternative: str | None = None) -> str:
-    """The text to put in place of a finding: the alternative (by default the entry's first),
-    inflected to agree with the matched words and in their case.
-
-    Where ``swap`` cannot tell the form (a closed-up spelling such as "priorto", or a plural
-    label with a phrase for an alternative), the alternative is used as written, in the match's
-    case.
-    """
-    chosen = alternative if alternative is not None else finding.entry.alternatives[0]
-    swapped = swap(finding.text, finding.entry, chosen)
-    return swapped if swapped is not None else _cased(finding.text, finding.entry, chosen)
+    """The text to put over the finding's fix span: one of its shaped alternatives (by default
+    the first)."""
+    return alternative if alternative is not None else finding.alternatives[0]
 
 
 def safe_edits(findings: Iterable[Finding]) -> list[Edit]:
@@ -125,25 +118,27 @@ def apply_edits(document: Document, edits: Sequence[Edit]) -> Fixed:
     pieces: list[str] = []
     changes: list[Change] = []
     cursor = 0
-    for edit in sorted(edits, key=lambda e: (e.finding.start, e.finding.end)):
+    for edit in sorted(edits, key=lambda e: (e.finding.fix_start, e.finding.fix_end)):
         finding = edit.finding
-        if finding.start < cursor or document.text[finding.start : finding.end] != finding.text:
+        start, end = finding.fix_start, finding.fix_end
+        if start < cursor or document.text[finding.start : finding.end] != finding.text:
             continue
-        if _MARKUP.search(finding.text):
+        before = document.text[start:end]
+        if _MARKUP.search(before):
             continue
-        if edit.after == finding.text:
+        if edit.after == before:
             continue
-        pieces.append(document.text[cursor : finding.start])
+        pieces.append(document.text[cursor:start])
         pieces.append(edit.after)
-        cursor = finding.end
+        cursor = end
         changes.append(
             Change(
                 path=finding.path,
                 line=finding.line,
                 column=finding.column,
-                start=finding.start,
-                end=finding.end,
-                before=finding.text,
+                start=start,
+                end=end,
+                before=before,
                 after=edit.after,
                 rule=finding.rule,
                 location=finding.location,
@@ -224,95 +219,4 @@ def _in_original(document: Document, fixed: Fixed, finding: Finding) -> Finding 
     begin, finish = finding.start - shift, finding.end - shift
     if document.text[begin:finish] != finding.text:
         return None
-    return replace(finding, **placement(document, begin, finish))
-
-
-# --- case ---------------------------------------------------------------------------------
-
-
-def match_case(matched: str, alternative: str) -> str:
-    """Give the alternative the case pattern of the matched words.
-
-    ALL CAPITALS stays capitals; a capital first letter (a sentence start or a title) capitalises
-    the alternative's first letter only, so "the person's name" keeps its own lower case words.
-    """
-    letters = [c for c in matched if c.isalpha()]
-    if not letters or not alternative:
-        return alternative
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        return alternative.upper()
-    if letters[0].isupper():
-        return alternative[0].upper() + alternative[1:]
-    return alternative
-
-
-# --- inflection ---------------------------------------------------------------------------
-
-
-def _words(text: str) -> list[str]:
-    return [w for w in _SPLIT.split(text.lower().strip()) if w]
-
-
-@lru_cache(maxsize=4096)
-def _tags_of(lemma: str, form: str, upos: str) -> tuple[str, ...]:
-    """Penn tags under which ``form`` is an inflection of ``lemma`` (e.g. "utilised" → VBD, VBN)."""
-    import lemminflect
-
-    table = lemminflect.getAllInflections(lemma, upos=upos) or lemminflect.getAllInflectionsOOV(
-        lemma, upos=upos
-    )
-    return tuple(sorted(tag for tag, forms in table.items() if form in forms))
-
-
-def _inflect(word: str, tag: str, upos: str) -> str | None:
-    """``word`` (which may itself be inflected, like "has") in the form ``tag``."""
-    import lemminflect
-
-    lemmas = lemminflect.getLemma(word, upos=upos, lemmatize_oov=False)
-    forms = lemminflect.getInflection(lemmas[0] if lemmas else word, tag=tag, inflect_oov=True)
-    return forms[0] if forms else None
-
-
-def _cased(matched: str, entry: Entry, alternative: str) -> str:
-    return alternative if entry.case_sensitive else match_case(matched, alternative)
-
-
-def swap(matched: str, entry: Entry, alternative: str) -> str | None:
-    """The alternative in the matched text's form and case, or ``None`` where that is not
-    straightforward (``explain`` then shows no "after" sentence).
-
-    Straightforward means: the match is a term as written; or a verb entry's first word is
-    inflected ("utilised") and the alternative's first word can take the same inflection; or a
-    noun entry's last word is plural and the alternative is a single word that can too ("end
-    users" → "readers"). An alternative with quotes or an ellipsis is a hint, not words to paste.
-    """
-    if not alternative or any(q in alternative for q in "\"“”‘’'") or "…" in alternative:
-        return None
-    words = _words(matched)
-    alt_words = alternative.split(" ")
-    terms = {
-        v for term in entry.terms for v in (spellings(term) if entry.spelling_variants else {term})
-    }
-    for term in sorted(terms):
-        term_words = _words(term)
-        if words == term_words:
-            return _cased(matched, entry, alternative)
-        if len(words) != len(term_words):
-            continue
-        if entry.inflect in ("verb", "both") and words[1:] == term_words[1:]:
-            for tag in _tags_of(term_words[0], words[0], "VERB"):
-                if tag == "VB":
-                    continue
-                first = _inflect(alt_words[0], tag, "VERB")
-                if first:
-                    return _cased(matched, entry, " ".join([first, *alt_words[1:]]))
-        if (
-            entry.inflect in ("noun", "both")
-            and words[:-1] == term_words[:-1]
-            and len(alt_words) == 1
-            and "NNS" in _tags_of(term_words[-1], words[-1], "NOUN")
-        ):
-            plural = _inflect(alt_words[0], "NNS", "NOUN")
-            if plural:
-                return _cased(matched, entry, plural)
-    return None
+    return moved(finding, document, begin, finish)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
-from plainwords.lexicon import Entry
+if TYPE_CHECKING:
+    from plainwords.lexicon import Entry
 
 _NOUN_TAGS = ("NN", "NNS")
 _VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")

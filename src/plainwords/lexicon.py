@@ -14,12 +14,22 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from plainwords.conditions import CONDITIONS
+from plainwords.errors import LexiconError, did_you_mean
+from plainwords.alternatives import Alternative, parse_alternative
 from plainwords.yamlfile import DataError, LineDict, LineList, load_yaml_file
 
 FORMAT_VERSION = 1
 SEVERITIES = ("error", "warning", "suggestion")
 SEVERITY_RANK = {"suggestion": 1, "warning": 2, "error": 3}
 INFLECTIONS = ("noun", "verb", "both", "none")
+# The severity rubric (docs/lexicon-format.md): what kind of harm a term does decides its level.
+KINDS = {
+    "dehumanising": "error",
+    "blaming": "warning",
+    "jargon": "suggestion",
+    "contested": "suggestion",
+}
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _CATEGORY = re.compile(r"^[a-z][a-z0-9_-]*$")
 
@@ -43,16 +53,30 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class Rewrite:
+    """A sentence and the same sentence fixed. The fixer must make ``after`` from ``before``
+    with one of the finding's options, unless ``reworded``: a person's rewording where no
+    option can be pasted (the advice-only entries), which must itself be clean."""
+
+    before: str
+    after: str
+    reworded: bool = False
+
+
+@dataclass(frozen=True)
 class Examples:
     """Sentences that show an entry at work: ``flag`` must be reported, ``ok`` must not."""
 
     flag: tuple[str, ...] = ()
     ok: tuple[str, ...] = ()
+    # (sentence, the same sentence fixed): the fixer must turn the first into the second.
+    rewrite: tuple[Rewrite, ...] = ()
 
 
 @dataclass(frozen=True)
 class Conditions:
-    """Context around a match, stated as data. See docs/lexicon-format.md.
+    """Context around a match, stated as data: one field per row of ``conditions.CONDITIONS``
+    (a test keeps them in step), plus the ``window``. See docs/lexicon-format.md.
 
     Phrases are compared case-insensitively, word by word, with plural forms of the last word.
     """
@@ -73,21 +97,18 @@ class Conditions:
     head: tuple[str, ...] = ()
     object: tuple[str, ...] = ()
 
+    def stated(self) -> list[str]:
+        """The names of the conditions this block states."""
+        return [c.name for c in CONDITIONS if getattr(self, c.name) not in ((), None)]
+
     def is_empty(self) -> bool:
-        return not (
-            any(getattr(self, name) for name in PHRASE_CONDITIONS + MODEL_CONDITIONS)
-            or any(getattr(self, name) is not None for name in FLAG_CONDITIONS)
-        )
+        return not self.stated()
 
     def needs_model(self) -> bool:
         """Whether any condition here reads part of speech or the parse."""
-        return any(getattr(self, name) for name in MODEL_CONDITIONS)
+        return any(getattr(self, c.name) for c in CONDITIONS if c.needs_model)
 
 
-# Condition names by kind; docs/lexicon-format.md describes each.
-PHRASE_CONDITIONS = ("followed_by", "preceded_by", "near", "after", "before", "sentence_has")
-FLAG_CONDITIONS = ("capitalised", "followed_by_capitalised", "proper_name")
-MODEL_CONDITIONS = ("pos", "dep", "head", "object")
 UNIVERSAL_POS = frozenset(
     {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN"}
     | {"PUNCT", "SCONJ", "SYM", "VERB", "X"}
@@ -107,6 +128,9 @@ class Entry:
     source: Reference
     topic: str | None = None
     note: str | None = None
+    shapes: tuple[Alternative, ...] = ()  # ``alternatives`` with their shape, same order
+    kind: str | None = None  # dehumanising | blaming | jargon | contested (the rubric)
+    topics: tuple[str, ...] = ()  # every topic the entry belongs to, ``topic`` first
     autofix: bool = False
     inflect: str = "noun"
     spelling_variants: bool = False
@@ -117,6 +141,14 @@ class Entry:
     examples: Examples = field(default_factory=Examples)
     file: str = ""
     line: int = 0
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """What a setting may call this entry by, most general first: its category, its topic,
+        its id. ``disable`` and ``severity`` (and their overrides) match on these, and a later,
+        more specific name wins."""
+        topics = self.topics or ((self.topic,) if self.topic else ())
+        return (self.category, *topics, self.id)
 
     def needs_model(self) -> bool:
         """Whether this entry's token patterns need a trained pipeline (POS, parse, lemmas)."""
@@ -151,12 +183,15 @@ class Lexicon:
     def categories(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(entry.category for entry in self.entries))
 
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """Every id, category and topic of the entries: what settings may name."""
+        return frozenset(name for entry in self.entries for name in entry.names)
+
     def without(self, names: Iterable[str]) -> Lexicon:
         """Drop entries named by id, category or topic (as a team's ``disable`` list does)."""
         drop = set(names)
-        return Lexicon(
-            tuple(e for e in self.entries if not ({e.id, e.category, e.topic or ""} & drop))
-        )
+        return Lexicon(tuple(e for e in self.entries if drop.isdisjoint(e.names)))
 
     def with_severities(self, overrides: dict[str, str]) -> Lexicon:
         """Change severities by entry id, category or topic; an id beats a topic beats a category."""
@@ -164,9 +199,9 @@ class Lexicon:
             return self
 
         def severity(entry: Entry) -> str:
-            for key in (entry.id, entry.topic, entry.category):
-                if key and key in overrides:
-                    return overrides[key]
+            for name in reversed(entry.names):
+                if name in overrides:
+                    return overrides[name]
             return entry.severity
 
         return Lexicon(tuple(replace(e, severity=severity(e)) for e in self.entries))
@@ -180,14 +215,6 @@ class Lexicon:
             e for e in self.entries if e.id not in ids and not terms & {t.lower() for t in e.terms}
         )
         return Lexicon(kept + other.entries)
-
-
-class LexiconError(Exception):
-    """Every problem found in one or more lexicon files."""
-
-    def __init__(self, problems: Sequence[DataError]) -> None:
-        self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
 
 
 def builtin_lexicon_dir() -> Path:
@@ -209,9 +236,17 @@ def resolve_lexicon(name: str | Path) -> Path:
     if "/" not in text and "\\" not in text and not text.endswith((".yaml", ".yml")):
         path = builtin_lexicon_dir() / f"{text}.yaml"
         if not path.is_file():
-            known = ", ".join(builtin_lexicon_names()) or "none"
+            names = builtin_lexicon_names()
+            known = ", ".join(names) or "none"
             raise LexiconError(
-                [DataError(text, None, f"no built-in lexicon of that name (built-in: {known})")]
+                [
+                    DataError(
+                        text,
+                        None,
+                        f"no built-in lexicon of that name (built-in: {known})"
+                        + did_you_mean(text, names),
+                    )
+                ]
             )
         return path
     return Path(text)
@@ -297,6 +332,8 @@ _ENTRY_KEYS = {
     "severity",
     "source",
     "topic",
+    "topics",
+    "kind",
     "note",
     "autofix",
     "inflect",
@@ -307,7 +344,7 @@ _ENTRY_KEYS = {
     "unless",
     "examples",
 }
-_CONDITION_KEYS = set(PHRASE_CONDITIONS) | set(FLAG_CONDITIONS) | set(MODEL_CONDITIONS) | {"window"}
+_CONDITION_KEYS = {c.name for c in CONDITIONS} | {"window"}
 
 
 def _parse_entry(
@@ -338,14 +375,34 @@ def _parse_entry(
     for term in terms:
         if not re.search(r"\w", term):
             problem("terms", f"term {term!r} has no letters or digits, so it can never match")
-    alternatives = _strings(raw, "alternatives", problem, required=True)
+    shapes = _alternatives(raw, problem)
+    known = {" ".join(t.lower().split()) for t in terms}
+    for alternative in shapes:
+        stray = [t for t in alternative.applies_to if t not in known]
+        if stray:
+            problem(
+                "alternatives",
+                f"alternative {alternative.text!r} is 'for' {stray[0]!r}, not one of the terms",
+            )
     reason = _text(raw, "reason", problem, required=True)
     note = _text(raw, "note", problem, required=False)
     topic = _text(raw, "topic", problem, required=False)
+    topics = _strings(raw, "topics", problem, required=False)
+    if topic and topic not in topics:
+        topics.insert(0, topic)
     severity = raw.get("severity")
     if severity not in SEVERITIES:
         problem("severity", f"'severity' must be one of {', '.join(SEVERITIES)}")
         severity = "warning"
+    kind = raw.get("kind")
+    if kind is not None and kind not in KINDS:
+        problem("kind", f"'kind' must be one of {', '.join(KINDS)}")
+        kind = None
+    if kind and severity in SEVERITIES and severity != KINDS[kind]:
+        problem(
+            "severity",
+            f"severity '{severity}' does not match kind '{kind}' (the rubric gives '{KINDS[kind]}')",
+        )
     source = _reference(raw, problem)
     inflect = raw.get("inflect", "noun")
     if inflect not in INFLECTIONS:
@@ -369,11 +426,14 @@ def _parse_entry(
             id=entry_id,
             category=category,
             terms=tuple(terms),
-            alternatives=tuple(alternatives),
+            alternatives=tuple(a.text for a in shapes),
+            shapes=tuple(shapes),
+            kind=kind,
+            topics=tuple(topics),
             reason=reason or "",
             severity=severity,
             source=source or Reference("", ""),
-            topic=topic,
+            topic=topic or (topics[0] if topics else None),
             note=note,
             inflect=inflect,
             patterns=tuple(patterns),
@@ -402,6 +462,23 @@ def _strings(raw: LineDict, key: str, problem, *, required: bool) -> list[str]:
     if required and not value:
         problem(key, f"'{key}' must list at least one")
     return [" ".join(v.split()) for v in value]
+
+
+def _alternatives(raw: LineDict, problem) -> list[Alternative]:
+    value = raw.get("alternatives")
+    if isinstance(value, str | dict):
+        value = [value]
+    if not isinstance(value, list) or not value:
+        problem("alternatives", "'alternatives' is required: list at least one")
+        return []
+    shapes = []
+    for item in value:
+        alternative, message = parse_alternative(item)
+        if message:
+            problem("alternatives", message)
+        elif alternative is not None:
+            shapes.append(alternative)
+    return shapes
 
 
 def _text(raw: LineDict, key: str, problem, *, required: bool) -> str | None:
@@ -462,40 +539,39 @@ def _conditions(raw: LineDict, key: str, problem) -> Conditions | None:
         ok = False
         problem(key, message, at=value.line_of(name) if isinstance(value, LineDict) else None)
 
-    for name in PHRASE_CONDITIONS + MODEL_CONDITIONS:
+    for condition in CONDITIONS:
+        name = condition.name
+        if condition.kind == "flag":
+            flag = value.get(name)
+            if flag is not None and not isinstance(flag, bool):
+                report(name, f"'{key}.{name}' must be true or false")
+                continue
+            fields[name] = flag
+            continue
         items = value.get(name, [])
         if isinstance(items, str):
             items = [items]
         if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
             report(name, f"'{key}.{name}' must be a list of words or phrases")
             continue
-        if name in MODEL_CONDITIONS:
-            if name == "pos":
-                bad = [i for i in items if i.strip().upper() not in UNIVERSAL_POS]
-                if bad:
-                    report(
-                        name,
-                        f"'{key}.pos' has {bad[0]!r}, not a universal part-of-speech tag (such as NOUN, VERB, ADJ)",
-                    )
-                    continue
-                fields[name] = tuple(i.strip().upper() for i in items)
+        if condition.kind == "pos":
+            bad = [i for i in items if i.strip().upper() not in UNIVERSAL_POS]
+            if bad:
+                report(
+                    name,
+                    f"'{key}.pos' has {bad[0]!r}, not a universal part-of-speech tag (such as NOUN, VERB, ADJ)",
+                )
                 continue
-            if name == "dep":
-                fields[name] = tuple(i.strip() for i in items)
-                continue
-            if any(len(i.split()) > 1 for i in items):
-                report(name, f"'{key}.{name}' lists single words (the lemma or form of one token)")
-                continue
-        fields[name] = tuple(" ".join(i.lower().split()) for i in items)
+            fields[name] = tuple(i.strip().upper() for i in items)
+        elif condition.kind == "tags":
+            fields[name] = tuple(i.strip() for i in items)
+        elif condition.kind == "words" and any(len(i.split()) > 1 for i in items):
+            report(name, f"'{key}.{name}' lists single words (the lemma or form of one token)")
+        else:
+            fields[name] = tuple(" ".join(i.lower().split()) for i in items)
     window = value.get("window", 6)
     if not isinstance(window, int) or isinstance(window, bool) or not 1 <= window <= 50:
         report("window", f"'{key}.window' must be a whole number from 1 to 50")
-    for name in FLAG_CONDITIONS:
-        flag = value.get(name)
-        if flag is not None and not isinstance(flag, bool):
-            report(name, f"'{key}.{name}' must be true or false")
-            continue
-        fields[name] = flag
     if not ok:
         return None
     conditions = Conditions(window=window, **fields)
@@ -509,9 +585,10 @@ def _examples(raw: LineDict, problem) -> Examples:
     value = raw.get("examples")
     if value is None:
         return Examples()
-    if not isinstance(value, dict) or set(value) - {"flag", "ok"}:
+    if not isinstance(value, dict) or set(value) - {"flag", "ok", "rewrite"}:
         problem(
-            "examples", "'examples' must be a mapping with 'flag' and/or 'ok' lists of sentences"
+            "examples",
+            "'examples' must be a mapping with 'flag', 'ok' and/or 'rewrite' lists of sentences",
         )
         return Examples()
     lists = {}
@@ -521,7 +598,23 @@ def _examples(raw: LineDict, problem) -> Examples:
             problem("examples", f"'examples.{name}' must be a list of sentences")
             items = []
         lists[name] = tuple(items)
-    return Examples(**lists)
+    rewrites = value.get("rewrite", [])
+    if not isinstance(rewrites, list) or not all(
+        isinstance(r, dict)
+        and {"before", "after"} <= set(r) <= {"before", "after", "reworded"}
+        and all(isinstance(r[k], str) and r[k].strip() for k in ("before", "after"))
+        and isinstance(r.get("reworded", False), bool)
+        for r in rewrites
+    ):
+        problem(
+            "examples",
+            "'examples.rewrite' must be a list of {before: …, after: …, reworded: true|false}",
+        )
+        rewrites = []
+    return Examples(
+        **lists,
+        rewrite=tuple(Rewrite(r["before"], r["after"], r.get("reworded", False)) for r in rewrites),
+    )
 
 
 def _patterns(raw: LineDict, problem) -> list[Any]:

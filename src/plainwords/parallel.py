@@ -1,39 +1,33 @@
-"""Use every core when there is enough work, with findings identical to a serial run.
+"""Use every core when there is enough work: a way of calling the one loop, not a copy of it.
 
-The parent process reads documents, cuts them into segments and prefilters them (cheap, and
-where the offsets live); worker processes run only the spaCy pipeline over batches of segment
-texts and send back plain match tuples, and the parent runs batches itself whenever the workers
-have enough queued. The parent turns those into findings with the very same
-code as a serial run (``Linter.findings_from`` and ``Linter.finish``), so the results cannot
-differ, and yields documents in input order.
+``engine.findings_per_document`` reads documents, cuts them into segments and prefilters them in
+this process (cheap, and where the offsets live), and hands batches of segment texts to a
+``submit``. Here ``submit`` sends a batch to a worker process, which runs only the spaCy pipeline
+and sends back plain match tuples; when every worker already has ``IN_FLIGHT_PER_JOB`` batches
+waiting, the batch is matched in this process instead, so ``jobs`` processes means this one and
+``jobs - 1`` workers, all busy. Findings are made and settled by the same ``Linter.settle``
+as a serial run, so the results cannot differ, and documents come back in input order.
 
 Work is measured as text that survived the prefilter, not as bytes read: most prose never
 reaches spaCy, and a pool costs a fork and some pickling. With ``jobs=None`` (automatic) a run
 stays in one process until ``AUTO_THRESHOLD`` characters have been sent to the pipeline, then
-uses every available core (at most ``MAX_AUTO_JOBS``): the parent and one worker fewer.
-
-Memory stays bounded: at most a few batches per worker are in flight, documents are released
-as soon as their findings are yielded, and no Doc outlives the batch that made it.
+uses every available core (at most ``MAX_AUTO_JOBS``).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from multiprocessing.pool import AsyncResult, Pool
 
 from plainwords.document import Document
-from plainwords.engine import Linter, Match
+from plainwords.engine import Done, Linter, Match, Pending, findings_per_document
 from plainwords.findings import Finding
-from plainwords.segments import Segment
 
-BATCH_CHARS = 32_000  # segment characters per task sent to a worker
 AUTO_THRESHOLD = 100_000  # characters through the pipeline before an automatic run goes parallel
 MAX_AUTO_JOBS = 8
 IN_FLIGHT_PER_JOB = 3
-HOLD_CHARS = 8_000_000  # document text held while waiting for results, before draining
 
 _worker_linter: Linter | None = None
 
@@ -52,134 +46,64 @@ def check_many(
     if jobs == 1 or (jobs is None and available_cores() < 2):
         yield from linter.check_many(documents)
         return
-    yield from _Run(linter, jobs).check(documents)
+    workers = _Workers(linter, jobs)
+    try:
+        yield from findings_per_document(linter, documents, workers.submit)
+    finally:
+        workers.close()
 
 
-@dataclass
-class _Slot:
-    """One document on its way through: its segments and, as they come back, their matches."""
-
-    document: Document
-    segments: list[Segment] = field(default_factory=list)
-    matches: list[list[Match] | None] = field(default_factory=list)
-    remaining: int = 0  # segments sent whose matches have not come back
-    complete: bool = False  # every segment of the document has been sent
-
-
-class _Done:
-    """A batch processed in this process, with the same interface as an ``AsyncResult``."""
-
-    def __init__(self, value: list[list[Match]]) -> None:
-        self.value = value
-
-    def ready(self) -> bool:
-        return True
-
-    def get(self) -> list[list[Match]]:
-        return self.value
-
-
-class _Run:
-    """The parent cuts documents into segments and sends batches of them to the workers as it
-    goes; when every worker already has ``IN_FLIGHT_PER_JOB`` batches waiting, it runs the next
-    batch itself rather than wait, so ``jobs`` processes means one parent and ``jobs - 1``
-    workers, all busy."""
+class _Workers:
+    """Sends batches to a pool of worker processes, started once there is enough work."""
 
     def __init__(self, linter: Linter, jobs: int | None) -> None:
         self.linter = linter
         self.jobs = jobs
-        self.pool = None
+        self.pool: Pool | None = None
         self.sent = 0  # characters handed to the pipeline so far
-        self.waiting = 0  # batches sent to workers whose results have not been read
-        self.held = 0  # characters of documents read whose findings have not been yielded
+        self.waiting = 0  # batches sent to workers whose matches have not been read
 
-    def check(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Finding]]]:
-        slots: deque[_Slot] = deque()
-        flight: deque[tuple[object, list[tuple[_Slot, int]]]] = deque()
-        batch: list[tuple[_Slot, int]] = []
-        batch_chars = 0
-        try:
-            for document in documents:
-                self.held += len(document.text)
-                slot = _Slot(document)
-                slots.append(slot)
-                for segment in self.linter.segments(document):
-                    batch.append((slot, len(slot.segments)))
-                    slot.segments.append(segment)
-                    slot.matches.append(None)
-                    slot.remaining += 1
-                    batch_chars += len(segment.text)
-                    if batch_chars >= BATCH_CHARS:
-                        flight.append(self._submit(batch))
-                        batch, batch_chars = [], 0
-                        yield from self._drain(flight, slots)
-                slot.complete = True
-                if batch and self.held > HOLD_CHARS:
-                    flight.append(self._submit(batch))
-                    batch, batch_chars = [], 0
-                yield from self._drain(flight, slots, until_held=HOLD_CHARS)
-            if batch:
-                flight.append(self._submit(batch))
-            yield from self._drain(flight, slots, until_held=-1)
-        finally:
-            if self.pool is not None:
-                self.pool.terminate()
-                self.pool.join()
-
-    def _drain(
-        self, flight: deque, slots: deque[_Slot], until_held: int | None = None
-    ) -> Iterator[tuple[Document, list[Finding]]]:
-        """Read the results that are in, in order; with ``until_held``, wait for more until no
-        more than that many characters of documents are held (-1: until everything is in)."""
-        while flight and (
-            flight[0][0].ready() or (until_held is not None and self.held > until_held)
-        ):
-            self._receive(flight.popleft())
-            yield from self._ready(slots)
-        yield from self._ready(slots)
-
-    def _workers(self) -> int:
+    def processes(self) -> int:
         processes = self.jobs if self.jobs is not None else min(available_cores(), MAX_AUTO_JOBS)
         return max(processes - 1, 1)
 
-    def _submit(self, batch: list[tuple[_Slot, int]]):
-        texts = [slot.segments[index].text for slot, index in batch]
+    def submit(self, texts: list[str]) -> Pending:
         self.sent += sum(map(len, texts))
         if self.pool is None and (self.jobs is not None or self.sent > AUTO_THRESHOLD):
-            self.pool = _start_pool(self.linter, self._workers())
-        if self.pool is None or self.waiting >= IN_FLIGHT_PER_JOB * self._workers():
-            return _Done(_match(self.linter, texts)), batch
+            self.pool = _start_pool(self.linter, self.processes())
+        if self.pool is None or self.waiting >= IN_FLIGHT_PER_JOB * self.processes():
+            return Done(self.linter.match_texts(texts))
         self.waiting += 1
-        return self.pool.apply_async(_work, (texts,)), batch
+        return _Sent(self, self.pool.apply_async(_work, (texts,)))
 
-    def _receive(self, item) -> None:
-        result, batch = item
-        if not isinstance(result, _Done):
-            self.waiting -= 1
-        for (slot, index), matches in zip(batch, result.get(), strict=True):
-            slot.matches[index] = matches
-            slot.remaining -= 1
-
-    def _ready(self, slots: deque[_Slot]) -> Iterator[tuple[Document, list[Finding]]]:
-        while slots and slots[0].complete and slots[0].remaining == 0:
-            slot = slots.popleft()
-            self.held -= len(slot.document.text)
-            findings: list[Finding] = []
-            for segment, matches in zip(slot.segments, slot.matches, strict=True):
-                findings.extend(self.linter.findings_from(slot.document, segment, matches or ()))
-            yield slot.document, self.linter.finish(slot.document, findings)
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
 
 
-def _match(linter: Linter, texts: list[str]) -> list[list[Match]]:
-    return [linter.matches(doc) for doc in linter.docs(texts)]
+class _Sent:
+    """A batch a worker is matching."""
+
+    def __init__(self, workers: _Workers, result: AsyncResult) -> None:
+        self.workers = workers
+        self.result = result
+
+    def ready(self) -> bool:
+        return self.result.ready()
+
+    def get(self) -> list[list[Match]]:
+        value = self.result.get()
+        self.workers.waiting -= 1
+        return value
 
 
 def _work(texts: list[str]) -> list[list[Match]]:
     assert _worker_linter is not None
-    return _match(_worker_linter, texts)
+    return _worker_linter.match_texts(texts)
 
 
-def _start_pool(linter: Linter, processes: int):
+def _start_pool(linter: Linter, processes: int) -> Pool:
     """Fork where the platform allows (workers inherit the built pipeline at no cost); elsewhere
     spawn, and each worker builds the pipeline once from the already compiled lexicon."""
     global _worker_linter
@@ -192,10 +116,10 @@ def _start_pool(linter: Linter, processes: int):
     return multiprocessing.get_context("spawn").Pool(
         processes,
         initializer=_init_worker,
-        initargs=(linter.lexicon, linter.model, linter.options, compiled),
+        initargs=(linter.lexicon, linter.model, linter.options, linter.policy, compiled),
     )
 
 
-def _init_worker(lexicon, model, options, compiled) -> None:
+def _init_worker(lexicon, model, options, policy, compiled) -> None:
     global _worker_linter
-    _worker_linter = Linter(lexicon, model=model, options=options, compiled=compiled)
+    _worker_linter = Linter(lexicon, model=model, options=options, policy=policy, compiled=compiled)

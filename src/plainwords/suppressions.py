@@ -18,8 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from plainwords.document import LineIndex, Suppression
+from plainwords.document import Document, LineIndex, Suppression
+from plainwords.errors import did_you_mean
+
+if TYPE_CHECKING:
+    from plainwords.lexicon import Lexicon
 
 KINDS = ("disable-next-line", "disable-line", "disable", "enable")
 
@@ -155,4 +160,22 @@ def unused_messages(unused: dict[str, tuple[Suppression, ...]]) -> list[str]:
         f"'{describe(suppression)}' silenced nothing; remove it"
         for path in sorted(unused)
         for suppression in unused[path]
+    ]
+
+
+def nameable(lexicon: Lexicon) -> frozenset[str]:
+    """What a suppression may name: the entry ids and categories of every loaded entry (those
+    a configuration turns off included, so silencing one of them is no mistake)."""
+    return frozenset(entry.id for entry in lexicon) | frozenset(lexicon.categories)
+
+
+def unknown_names(document: Document, known: frozenset[str]) -> list[str]:
+    """One ``path:line`` warning for each name a suppression gives that nothing has: such a
+    comment silences nothing, while its writer believes it does."""
+    return [
+        f"{document.path}:{suppression.line}: suppression names {name!r}, which is not an entry "
+        f"id or category{did_you_mean(name, known)}"
+        for suppression in document.suppressions
+        for name in suppression.rules
+        if name not in known
     ]

@@ -7,18 +7,12 @@ leave a half-written file (a temporary file in the same directory, then ``os.rep
 
 from __future__ import annotations
 
-import contextlib
-import os
-import stat
-import tempfile
 from pathlib import Path
 
+from plainwords.atomic import write_atomically
 from plainwords.document import Document
+from plainwords.errors import WriteError
 from plainwords.readers.decoding import encode
-
-
-class WriteError(Exception):
-    """A fixed file that could not be written; the message says why and the file is untouched."""
 
 
 def encoded(document: Document, text: str) -> bytes:
@@ -51,26 +45,3 @@ def write_fixed(path: str | Path, document: Document, text: str) -> None:
             f"{document.path}: the fix cannot be written in {document.encoding}; not fixed"
         ) from None
     write_atomically(path, data)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, keep its permission bits, then rename."""
-    try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
-    except FileNotFoundError:
-        mode = None
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise WriteError(
-            f"{path}: cannot write the fixed file ({error.strerror or error})"
-        ) from None

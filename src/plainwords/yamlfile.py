@@ -8,12 +8,14 @@ while constructing nothing but plain data (it is a ``SafeLoader`` subclass).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from plainwords.errors import PlainwordsError
 
-class DataError(Exception):
+
+class DataError(PlainwordsError):
     """A problem in a data file that the user must fix, reported as ``file:line: message``."""
 
     def __init__(self, path: str | Path, line: int | None, message: str) -> None:
@@ -47,7 +49,10 @@ class LineList(list):
 # libyaml's parser where PyYAML was built with it (its wheels are): about ten times faster than
 # the pure-Python one, which matters on a first run that reads the shipped lexicons. Both keep
 # positions and both construct with the same safe constructor.
-_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _SafeBase = yaml.SafeLoader
+else:
+    _SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _LineLoader(_SafeBase):

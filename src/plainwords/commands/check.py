@@ -12,8 +12,9 @@ from plainwords.commands.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_USAGE,
-    config_for,
     linter_for,
+    policy_for,
+    report_problems,
 )
 from plainwords.commands.options import lexicon_options, max_size_option
 from plainwords.reporters import FORMATS
@@ -144,15 +145,17 @@ def check(
     from plainwords.reporters import Run, reporters
     from plainwords.run import Problems, check_paths
 
-    config = config_for(config_path)
-    config = config.with_options(
+    policy = policy_for(
+        config_path,
+        lexicons=lexicons,
+        disable=disable,
         fail_on=fail_on,
         include_mentions=include_mentions,
         skip_quotations=skip_quotations,
         model=model,
-        disable=tuple(config.disable) + tuple(disable) if disable else None,
+        max_size=max_size,
     )
-    linter = linter_for(config, lexicons, use_cache=not no_cache)
+    linter = linter_for(policy, use_cache=not no_cache)
     problems = Problems()
     findings = []
     files = 0
@@ -164,19 +167,12 @@ def check(
             click.echo(f"checking {path}", err=True)
 
     results = check_paths(
-        linter,
-        paths,
-        config,
-        problems,
-        stdin_filename=stdin_filename,
-        max_bytes=max_size * 1_000_000 if max_size else None,
-        on_file=on_file,
-        jobs=jobs,
+        linter, paths, problems, stdin_filename=stdin_filename, on_file=on_file, jobs=jobs
     )
     if apply_fixes:
         from plainwords.commands.fix import fixing
 
-        results = fixing(results, linter, config, problems, paths, quiet=quiet)
+        results = fixing(results, linter, problems, paths, quiet=quiet)
     if show_progress:
         with click.progressbar(results, label="Checking", file=sys.stderr, show_pos=True) as bar:
             for _, file_findings in bar:
@@ -187,11 +183,7 @@ def check(
             files += 1
             findings.extend(file_findings)
 
-    for message in problems.errors:
-        click.echo(f"plainwords: {message}", err=True)
-    if not quiet:
-        for message in problems.skipped + problems.notices:
-            click.echo(f"plainwords: note: {message}", err=True)
+    report_problems(problems, quiet=quiet)
     findings = sort_findings(findings)
     shown = first_of_each(findings) if first_only else findings
     run = Run(findings=shown, files=files, skipped=problems.skipped)
@@ -207,8 +199,8 @@ def check(
     if files == 0 and not problems.skipped and not quiet:
         click.echo("plainwords: note: no documents found to check", err=True)
     unused = _report_unused(linter) if report_unused_suppressions else 0
-    failing = at_or_above(findings, config.fail_on) or (
-        unused and config.fail_on in ("warning", "suggestion")
+    failing = at_or_above(findings, policy.fail_on) or (
+        unused and policy.fail_on in ("warning", "suggestion")
     )
     raise SystemExit(EXIT_FINDINGS if failing else EXIT_OK)
 

@@ -1,63 +1,101 @@
-"""What every command shares: exit codes, the one-line user error, and the config and linter
+"""What every command shares: exit codes, the one-line user error, and the policy and linter
 built from the common options.
 
 Only click is imported at module level: ``--help`` and ``--version`` must not pay for spaCy, so
-the configuration, lexicon and pipeline modules are imported when a command runs.
+the configuration, lexicon and pipeline modules are imported when a command runs. Errors from
+below (a bad configuration, an unknown name, a bad lexicon, a missing model) are not caught
+here: ``plainwords.cli.main`` words every ``PlainwordsError`` in one place.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+from plainwords.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, PlainwordsError
+
+if TYPE_CHECKING:
+    from plainwords.config import Config
+    from plainwords.engine import Linter
+    from plainwords.policy import Policy
+    from plainwords.run import Problems
+
+__all__ = [
+    "CONTEXT",
+    "EXIT_FINDINGS",
+    "EXIT_INTERNAL",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "UserError",
+    "config_for",
+    "linter_for",
+    "policy_for",
+    "report_problems",
+]
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-class UserError(click.ClickException):
-    """An error the user can fix; printed as one line, exit 2."""
-
-    exit_code = EXIT_USAGE
-
-    def show(self, file=None) -> None:
-        click.echo(f"plainwords: {self.format_message()}", err=True)
+class UserError(PlainwordsError):
+    """A mistake in how a command was called; printed as one line, exit 2."""
 
 
-def config_for(config_path: str | None):
-    """The ``--config`` file, or the nearest configuration found; a bad one is a ``UserError``."""
+def config_for(config_path: str | None) -> Config:
+    """The ``--config`` file, or the nearest configuration found."""
     from plainwords.config import find_config, load_config
-    from plainwords.yamlfile import DataError
 
-    try:
-        path = Path(config_path) if config_path else find_config()
-        if config_path and not Path(config_path).is_file():
-            raise UserError(f"{config_path}: configuration file not found")
-        return load_config(path)
-    except DataError as error:
-        raise UserError(str(error)) from None
+    if config_path and not Path(config_path).is_file():
+        raise UserError(f"{config_path}: configuration file not found")
+    return load_config(Path(config_path) if config_path else find_config())
 
 
-def lexicon_error(error) -> UserError:
-    """Print every problem of a ``LexiconError`` but the last; the last is the ``UserError``, so a
-    file with several mistakes shows them all in one run."""
-    for problem in error.problems[:-1]:
-        click.echo(f"plainwords: {problem}", err=True)
-    return UserError(str(error.problems[-1]))
+def policy_for(
+    config_path: str | None,
+    *,
+    lexicons: Iterable[str] = (),
+    disable: Iterable[str] = (),
+    fail_on: str | None = None,
+    include_mentions: bool | None = None,
+    skip_quotations: bool | None = None,
+    model: str | None = None,
+    max_size: int | None = None,
+) -> Policy:
+    """The policy of a run: the configuration file with the command line's options on top
+    (``None``: not given; ``max_size`` in megabytes)."""
+    from plainwords.policy import Policy
+
+    return Policy.from_config(
+        config_for(config_path),
+        lexicons=lexicons,
+        disable=disable,
+        fail_on=fail_on,
+        include_mentions=include_mentions,
+        skip_quotations=skip_quotations,
+        model=model,
+        max_bytes=max_size * 1_000_000 if max_size else None,
+    )
 
 
-def linter_for(config, lexicons: Sequence[str], *, use_cache: bool = True):
-    """The linter for a configuration and ``--lexicon`` files; a lexicon or model problem is a
-    ``UserError``."""
-    from plainwords.engine import ModelError
-    from plainwords.lexicon import LexiconError
+def linter_for(
+    settings: Policy | Config, lexicons: Sequence[str] = (), *, use_cache: bool = True
+) -> Linter:
+    """The linter for a policy (or a configuration and ``--lexicon`` files)."""
     from plainwords.run import build_linter
 
-    try:
-        return build_linter(config, lexicons, use_cache=use_cache)
-    except LexiconError as error:
-        raise lexicon_error(error) from None
-    except ModelError as error:
-        raise UserError(str(error)) from None
+    return build_linter(settings, lexicons, use_cache=use_cache)
+
+
+def report_problems(problems: Problems, *, quiet: bool = False, errors: Iterable[str] = ()) -> None:
+    """A run's per-file problems on standard error: errors always, warnings and notes unless
+    ``quiet``."""
+    for message in [*problems.errors, *errors]:
+        click.echo(f"plainwords: {message}", err=True)
+    if quiet:
+        return
+    for message in problems.warnings:
+        click.echo(f"plainwords: warning: {message}", err=True)
+    for message in problems.skipped + problems.notices:
+        click.echo(f"plainwords: note: {message}", err=True)

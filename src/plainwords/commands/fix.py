@@ -22,15 +22,15 @@ from plainwords.commands.common import (
     EXIT_OK,
     EXIT_USAGE,
     UserError,
-    config_for,
     linter_for,
+    policy_for,
+    report_problems,
 )
 from plainwords.commands.options import lexicon_options, max_size_option
 from plainwords.document import Document
 from plainwords.findings import Finding
 
 if TYPE_CHECKING:
-    from plainwords.config import Config
     from plainwords.engine import Linter
     from plainwords.fix import Edit
     from plainwords.run import Problems
@@ -81,7 +81,9 @@ def candidates(findings: Iterable[Finding], offer_all: bool) -> list[Finding]:
     from plainwords.fix import is_safe
 
     return [
-        f for f in findings if is_safe(f) or (offer_all and f.entry.alternatives and not f.mention)
+        f
+        for f in findings
+        if is_safe(f) or (offer_all and (f.alternatives or f.consider) and not f.mention)
     ]
 
 
@@ -89,7 +91,10 @@ def ask(finding: Finding, prompt: Callable[..., str], echo: Callable[[str], None
     """Show one finding's alternatives as a numbered menu and return the Edit chosen, or None."""
     from plainwords.fix import Edit, is_safe, replacement
 
-    options = list(dict.fromkeys(replacement(finding, a) for a in finding.entry.alternatives))
+    # Shaped for this sentence (``plainwords.shaping``); options right only in some contexts last.
+    options = list(
+        dict.fromkeys(replacement(finding, a) for a in finding.alternatives + finding.consider)
+    )
     where = finding.location or f"{finding.line}:{finding.column}"
     echo(f"\n{finding.path}:{where}  “{finding.text}”: {finding.entry.reason}  [{finding.rule}]")
     for number, option in enumerate(options, 1):
@@ -113,7 +118,6 @@ def ask(finding: Finding, prompt: Callable[..., str], echo: Callable[[str], None
 def fixing(
     results: Iterable[tuple[Document, list[Finding]]],
     linter: Linter,
-    config: Config,
     problems: Problems,
     paths: Sequence[str],
     *,
@@ -123,20 +127,15 @@ def fixing(
 
     Standard input cannot be rewritten, so '-' is refused before anything is read.
     """
-    from plainwords.run import apply_overrides
-
     if "-" in paths:
         raise UserError("--fix cannot rewrite standard input; use 'plainwords fix -' instead")
-
-    def recheck(document: Document) -> list[Finding]:
-        return apply_overrides(linter.check(document), document.path, config)
 
     def echo(message: str) -> None:
         if not quiet:
             click.echo(message, err=True)
 
     tally = Tally(errors=problems.errors)
-    return fix_results(results, recheck, echo, tally)
+    return fix_results(results, linter.check, echo, tally)
 
 
 def fix_results(
@@ -237,7 +236,7 @@ def fix(
     2 usage, input or write error.
     """
     from plainwords.fix import apply_edits, is_writable, safe_edits, settled_edits
-    from plainwords.run import Problems, apply_overrides, check_paths
+    from plainwords.run import Problems, check_paths
     from plainwords.writing import encoded
 
     from_stdin = "-" in paths
@@ -247,28 +246,17 @@ def fix(
         )
     if offer_all and not interactive:
         raise UserError("--all only applies with -i (unsafe swaps are never made unattended)")
-    config = config_for(config_path)
-    if disable:
-        config = config.with_options(disable=tuple(config.disable) + tuple(disable))
-    linter = linter_for(config, lexicons)
+    policy = policy_for(config_path, lexicons=lexicons, disable=disable, max_size=max_size)
+    linter = linter_for(policy)
+    recheck = linter.check
     problems = Problems()
     tally = Tally()
-
-    def recheck(document: Document) -> list[Finding]:
-        return apply_overrides(linter.check(document), document.path, config)
 
     out = click.echo
     note = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
     report = out if not (diff or from_stdin) else note
 
-    results = check_paths(
-        linter,
-        paths or (".",),
-        config,
-        problems,
-        stdin_filename=stdin_filename,
-        max_bytes=max_size * 1_000_000 if max_size else None,
-    )
+    results = check_paths(linter, paths or (".",), problems, stdin_filename=stdin_filename)
     try:
         for document, findings in results:
             if not is_writable(document):
@@ -306,13 +294,9 @@ def fix(
     except Quit:
         note("Stopped; the choices made before quitting were kept.")
 
-    for message in problems.errors + tally.errors:
-        click.echo(f"plainwords: {message}", err=True)
-    if not quiet:
-        for message in problems.skipped + problems.notices:
-            click.echo(f"plainwords: note: {message}", err=True)
-        if tally.changes or tally.suggestions or not (problems.errors or tally.errors):
-            _summary(tally, diff, note if (diff or from_stdin) else out)
+    report_problems(problems, quiet=quiet, errors=tally.errors)
+    if not quiet and (tally.changes or tally.suggestions or not (problems.errors or tally.errors)):
+        _summary(tally, diff, note if (diff or from_stdin) else out)
     if problems.errors or tally.errors:
         raise SystemExit(EXIT_USAGE)
     raise SystemExit(EXIT_FINDINGS if diff and tally.changes else EXIT_OK)

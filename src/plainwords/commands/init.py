@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from plainwords.atomic import write_atomically
 from plainwords.commands.common import UserError
 
 STARTER = """\
@@ -57,7 +58,7 @@ def write_starter(directory: Path, *, force: bool = False) -> Path:
     target = directory / FILENAME
     if target.exists() and not force:
         raise FileExistsError(str(target))
-    target.write_text(STARTER, encoding="utf-8")
+    write_atomically(target, STARTER.encode("utf-8"))
     return target
 
 
@@ -75,6 +76,4 @@ def init(directory: str, force: bool) -> None:
         raise UserError(
             f"{folder / FILENAME} already exists; use --force to overwrite it"
         ) from None
-    except OSError as error:
-        raise UserError(f"{folder / FILENAME}: cannot write ({error.strerror or error})") from None
     click.echo(f"wrote {target}")

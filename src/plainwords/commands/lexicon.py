@@ -12,21 +12,17 @@ import textwrap
 
 import click
 
-from plainwords.commands.common import CONTEXT, config_for, lexicon_error
+from plainwords.commands.common import CONTEXT, policy_for
 from plainwords.commands.options import lexicon_option
 
 _WIDTH = 88
 
 
-def _config_and_lexicon(config_path: str | None, extra: tuple[str, ...]):
-    from plainwords.lexicon import LexiconError
+def _lexicon(config_path: str | None, extra: tuple[str, ...]):
+    """The lexicon ``check`` would use with the same configuration and files."""
     from plainwords.run import build_lexicon
 
-    config = config_for(config_path)
-    try:
-        return config, build_lexicon(config, extra)
-    except LexiconError as error:
-        raise lexicon_error(error) from None
+    return build_lexicon(policy_for(config_path, lexicons=extra))
 
 
 _config_option = click.option(
@@ -71,7 +67,7 @@ def list_entries(categories, topics, output_format, lexicons, config_path) -> No
     """List every entry: its terms, what to say instead, severity and source."""
     from plainwords.explanations import entry_dict
 
-    _, loaded = _config_and_lexicon(config_path, lexicons)
+    loaded = _lexicon(config_path, lexicons)
     wanted_topics = {t.lower() for t in topics}
     entries = [
         e
@@ -107,20 +103,22 @@ def list_entries(categories, topics, output_format, lexicons, config_path) -> No
 
 @lexicon.command(context_settings=CONTEXT)
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-def validate(files) -> None:
+@_config_option
+def validate(files, config_path) -> None:
     """Check lexicon FILES: every problem as file:line: message (exit 2), or a count (exit 0).
 
-    Besides the fields, every term must be matchable in running text by the tokenizer.
+    The files are checked exactly as 'plainwords check --lexicon FILE' would load them, beside
+    the lexicons the configuration uses: every field, every term matchable in running text, no
+    alternative itself flagged.
     """
-    from plainwords.lexicon import LexiconError, load_lexicon
-    from plainwords.matchable import unmatchable
+    from plainwords.errors import LexiconError
+    from plainwords.lexicon import load_lexicon
+    from plainwords.run import build_linter
 
     paths = [f if f.endswith((".yaml", ".yml")) or "/" in f else f"./{f}" for f in files]
     try:
         loaded = load_lexicon(paths)
-        problems = unmatchable(_tokenizer(), loaded)
-        if problems:
-            raise LexiconError(problems)
+        build_linter(policy_for(config_path, lexicons=paths))
     except LexiconError as error:
         for problem in error.problems:
             click.echo(str(problem).removeprefix("./"), err=True)
@@ -131,13 +129,6 @@ def validate(files) -> None:
     click.echo(
         f"{n} {'entry' if n == 1 else 'entries'} in {f} {'file' if f == 1 else 'files'}: valid."
     )
-
-
-def _tokenizer():
-    """The tokenizer ``check`` uses with the default pipeline (blank English)."""
-    import spacy
-
-    return spacy.blank("en").tokenizer
 
 
 @click.command(
@@ -163,7 +154,7 @@ def explain(phrase, output_format, lexicons, config_path) -> None:
     from plainwords.explanations import entry_dict, examples, find_entries
 
     text = " ".join(phrase)
-    config, loaded = _config_and_lexicon(config_path, lexicons)
+    loaded = _lexicon(config_path, lexicons)
     linter = Linter(loaded, options=Options(include_mentions=True))
     entries = find_entries(text, linter)
     if output_format == "json":

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import click
 
-from plainwords.commands.common import CONTEXT, UserError, config_for, linter_for
+from plainwords.commands.common import (
+    CONTEXT,
+    UserError,
+    linter_for,
+    policy_for,
+    report_problems,
+)
 from plainwords.commands.options import lexicon_options
 
 
@@ -47,18 +51,13 @@ def report(paths, output, title, include_mentions, lexicons, disable, config_pat
     from plainwords.run import Problems, check_paths
     from plainwords.web.report import prepare, render_report
 
-    config = config_for(config_path)
-    config = config.with_options(
-        include_mentions=include_mentions,
-        disable=tuple(config.disable) + tuple(disable) if disable else None,
+    policy = policy_for(
+        config_path, lexicons=lexicons, disable=disable, include_mentions=include_mentions
     )
-    linter = linter_for(config, lexicons)
+    linter = linter_for(policy)
     problems = Problems()
-    reports = prepare(check_paths(linter, paths, config, problems))
-    for message in problems.errors:
-        click.echo(f"plainwords: {message}", err=True)
-    for message in problems.skipped + problems.notices:
-        click.echo(f"plainwords: note: {message}", err=True)
+    reports = prepare(check_paths(linter, paths, problems))
+    report_problems(problems)
     if not reports:
         raise UserError("no documents to report on")
     page = render_report(reports, title=title or "plainwords report")
@@ -76,17 +75,8 @@ def report(paths, output, title, include_mentions, lexicons, disable, config_pat
 
 def _write(path: Path, text: str) -> None:
     """Write atomically, so a half-written page never replaces a good one."""
-    folder = path.resolve().parent
-    if not folder.is_dir():
+    from plainwords.atomic import write_atomically
+
+    if not path.resolve().parent.is_dir():
         raise UserError(f"{path}: folder does not exist")
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, text.encode("utf-8"))

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from plainwords.commands.common import CONTEXT, UserError, config_for, linter_for
+from plainwords.commands.common import CONTEXT, UserError, linter_for, policy_for
 from plainwords.commands.options import lexicon_options
 
 
@@ -43,10 +43,7 @@ def serve(host, port, open_browser, lexicons, disable, config_path, verbose) -> 
     """
     from plainwords.web.server import LOOPBACK, make_server
 
-    config = config_for(config_path)
-    if disable:
-        config = config.with_options(disable=tuple(config.disable) + tuple(disable))
-    linter = linter_for(config, lexicons)
+    linter = linter_for(policy_for(config_path, lexicons=lexicons, disable=disable))
     if host not in LOOPBACK:
         click.echo(
             f"plainwords: warning: listening on {host} lets other computers on the network use this "

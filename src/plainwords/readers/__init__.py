@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from plainwords.document import Document
+from plainwords.errors import SizeLimitError
 from plainwords.readers.decoding import MAX_BYTES, NotText, ReadError, decode
 from plainwords.readers.docx import read_docx
 from plainwords.readers.html import read_html
@@ -23,6 +24,7 @@ __all__ = [
     "MAX_BYTES",
     "NotText",
     "ReadError",
+    "SizeLimitError",
     "read_path",
     "read_text",
     "read_bytes",
@@ -94,13 +96,17 @@ def reader_for(path: str, kind: str | None = None) -> Reader:
     return TEXT_READERS.get(extension, read_text)
 
 
+def _too_large(path: str, size: int, max_bytes: int) -> SizeLimitError:
+    return SizeLimitError(
+        f"{path}: {size / 1e6:.1f} MB is larger than the {max_bytes / 1e6:.0f} MB limit; "
+        "raise it with --max-size or split the file"
+    )
+
+
 def read_bytes(path: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> Document:
     """Make a Document from a file's bytes, choosing the reader by the path's extension."""
     if len(data) > max_bytes:
-        raise ReadError(
-            f"{path}: {len(data) / 1e6:.1f} MB is larger than the {max_bytes / 1e6:.0f} MB limit; "
-            "raise it with --max-size or split the file"
-        )
+        raise _too_large(path, len(data), max_bytes)
     extension = os.path.splitext(path)[1].lower()
     if extension in BYTE_READERS:
         return BYTE_READERS[extension](path, data)
@@ -123,10 +129,7 @@ def read_path(
             raise ReadError(f"{name}: is a directory")
         size = os.path.getsize(path)
         if size > max_bytes:
-            raise ReadError(
-                f"{name}: {size / 1e6:.1f} MB is larger than the {max_bytes / 1e6:.0f} MB limit; "
-                "raise it with --max-size or split the file"
-            )
+            raise _too_large(name, size, max_bytes)
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise ReadError(f"{name}: no such file or directory") from None

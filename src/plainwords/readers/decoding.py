@@ -10,6 +10,8 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
+from plainwords.errors import ReadError
+
 MAX_BYTES = 50 * 1024 * 1024
 
 _BOMS = (
@@ -19,10 +21,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-
-
-class ReadError(Exception):
-    """A file that cannot be read as asked; the message says what to do."""
 
 
 class NotText(Exception):

@@ -12,7 +12,11 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser, attrfind_tolerant, tagfind_tolerant
+from html.parser import (  # type: ignore[attr-defined]  # undocumented, not in the stubs
+    HTMLParser,
+    attrfind_tolerant,
+    tagfind_tolerant,
+)
 
 from plainwords.document import Document, LineIndex, OffsetMap, Piece
 from plainwords.suppressions import Directive, directive, resolve

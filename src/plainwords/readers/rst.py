@@ -142,7 +142,7 @@ class _Locator:
         else:
             # Never search before the last node found, unless that would skip this node's own line.
             own = self.line_start(line)
-            start = max(hint, self.cursor) if self.cursor <= own else hint
+            start = max(hint, self.cursor) if own is None or self.cursor <= own else hint
         match = pattern.search(self.text, start)
         if match is None:
             return None
@@ -245,7 +245,7 @@ def _inline_mask(child, raw: str) -> list[tuple[int, int]] | None:
     if isinstance(child, (nodes.reference, nodes.problematic)):
         role = _ROLE.match(raw)
         name = role and (role.group("prefix") or role.group("suffix"))
-        if name:
+        if role is not None and name:
             if name.split(":")[-1] in PROSE_ROLES:
                 return None
             title = _EXPLICIT_TITLE.match(role.group("body"))

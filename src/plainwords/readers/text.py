@@ -15,11 +15,17 @@ from plainwords.suppressions import DIRECTIVE, line_directives, resolve
 _TO_LINE_END = re.compile(r"[^\r\n]*")
 
 
+def _line_end(text: str, start: int) -> int:
+    match = _TO_LINE_END.match(text, start)
+    assert match is not None  # the pattern matches the empty string too
+    return match.end()
+
+
 def read_text(path: str, text: str, **kwargs) -> Document:
     if "plainwords-" not in text:
         return Document(path=path, text=text, lint_text=text, kind="text", **kwargs)
     directives = [m.start() for m in DIRECTIVE.finditer(text)]
-    blank = [(start, _TO_LINE_END.match(text, start).end()) for start in directives]
+    blank = [(start, _line_end(text, start)) for start in directives]
     return Document(
         path=path,
         text=text,

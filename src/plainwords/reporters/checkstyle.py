@@ -16,14 +16,13 @@ def report_checkstyle(run: Run, stream: TextIO, color: bool = False) -> None:
     for path, findings in groupby(run.findings, key=lambda f: f.path):
         node = ET.SubElement(root, "file", name=path)
         for finding in findings:
-            alternatives = "; ".join(finding.entry.alternatives)
             ET.SubElement(
                 node,
                 "error",
                 line=str(finding.line),
                 column=str(finding.column),
                 severity=SEVERITIES[finding.severity],
-                message=f"{finding.message} Instead: {alternatives}.",
+                message=" ".join(filter(None, [finding.message, finding.instead()])),
                 source=f"plainwords.{finding.rule}",
             )
     ET.indent(root)

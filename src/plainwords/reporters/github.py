@@ -36,8 +36,7 @@ def report_github(run: Run, stream: TextIO, color: bool = False) -> None:
         joined = ",".join(
             f"{key}={escape_property(str(value))}" for key, value in properties.items()
         )
-        alternatives = "; ".join(finding.entry.alternatives)
-        message = f"{finding.message} Instead: {alternatives}."
+        message = " ".join(filter(None, [finding.message, finding.instead()]))
         if finding.location:
             message = f"({finding.location}) {message}"
         stream.write(f"::{COMMANDS[finding.severity]} {joined}::{escape_data(message)}\n")

@@ -25,12 +25,11 @@ def report_gitlab(run: Run, stream: TextIO, color: bool = False) -> None:
         key = (finding.path, finding.rule, finding.text.lower())
         seen[key] += 1
         fingerprint = hashlib.sha256("\0".join([*key, str(seen[key])]).encode()).hexdigest()
-        alternatives = "; ".join(finding.entry.alternatives)
         issues.append(
             {
                 "type": "issue",
                 "check_name": f"plainwords/{finding.rule}",
-                "description": f"{finding.message} Instead: {alternatives}.",
+                "description": " ".join(filter(None, [finding.message, finding.instead()])),
                 "categories": ["Style"],
                 "severity": SEVERITIES[finding.severity],
                 "fingerprint": fingerprint,

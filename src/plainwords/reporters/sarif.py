@@ -92,7 +92,10 @@ def _fixes(finding: Finding) -> list[dict[str, Any]]:
         return []
     if PurePosixPath(finding.path).suffix.lower() in UNWRITABLE_EXTENSIONS:
         return []
-    after = replacement(finding)
+    # The fix span differs from the finding's only by an article or a preposition on the same
+    # line (``plainwords.shaping``), so its columns are the finding's moved by that much.
+    before = finding.fix_start - finding.start
+    after_end = finding.fix_end - finding.end
     return [
         {
             "description": {"text": f"Replace “{finding.text}” with “{after}”"},
@@ -103,11 +106,11 @@ def _fixes(finding: Finding) -> list[dict[str, Any]]:
                         {
                             "deletedRegion": {
                                 "startLine": finding.line,
-                                "startColumn": finding.column,
+                                "startColumn": finding.column + before,
                                 "endLine": finding.end_line,
-                                "endColumn": finding.end_column,
-                                "charOffset": finding.start,
-                                "charLength": finding.end - finding.start,
+                                "endColumn": finding.end_column + after_end,
+                                "charOffset": finding.fix_start,
+                                "charLength": finding.fix_end - finding.fix_start,
                             },
                             "insertedContent": {"text": after},
                         }
@@ -115,6 +118,7 @@ def _fixes(finding: Finding) -> list[dict[str, Any]]:
                 }
             ],
         }
+        for after in (replacement(finding, option) for option in finding.alternatives)
     ]
 
 
@@ -127,12 +131,11 @@ def sarif_log(run: Run) -> dict[str, Any]:
     index = {rule: i for i, rule in enumerate(ids)}
     results = []
     for finding in run.findings:
-        alternatives = "; ".join(finding.entry.alternatives)
         result: dict[str, Any] = {
             "ruleId": finding.rule,
             "ruleIndex": index[finding.rule],
             "level": LEVELS[finding.severity],
-            "message": {"text": f"{finding.message} Instead: {alternatives}."},
+            "message": {"text": " ".join(filter(None, [finding.message, finding.instead()]))},
             "locations": [
                 {
                     "physicalLocation": {
@@ -147,15 +150,24 @@ def sarif_log(run: Run) -> dict[str, Any]:
         }
         if finding.location:
             result["locations"][0]["message"] = {"text": finding.location}
-        properties: dict[str, Any] = {}
+        # The JSON report's contract (docs/json-format.md), for clients that read SARIF.
+        result["properties"] = {
+            "alternatives": list(finding.alternatives),
+            "consider": list(finding.consider),
+            "advice": list(finding.advice),
+            "fixStart": finding.fix_start,
+            "fixEnd": finding.fix_end,
+        }
+        if finding.also:
+            result["properties"]["also"] = [e.id for e in finding.also]
         if finding.mention:
-            properties["mention"] = True
+            result["properties"]["mention"] = True
         if finding.quoted:
-            properties["quoted"] = True
+            result["properties"]["quoted"] = True
         if finding.occurrences > 1:
-            properties.update(occurrence=finding.occurrence, occurrences=finding.occurrences)
-        if properties:
-            result["properties"] = properties
+            result["properties"].update(
+                occurrence=finding.occurrence, occurrences=finding.occurrences
+            )
         fixes = _fixes(finding)
         if fixes:
             result["fixes"] = fixes

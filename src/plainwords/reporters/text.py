@@ -29,8 +29,15 @@ def report_text(run: Run, stream: TextIO, color: bool = False) -> None:
             f"{entry.reason}  "
             f"{style('[' + entry.id + ']', dim=True)}\n"
         )
-        alternatives = " · ".join(entry.alternatives)
-        stream.write(f"    {style('instead:', fg='green')} {alternatives}\n")
+        for label, options in (
+            ("instead:", finding.alternatives),
+            ("consider:", finding.consider),
+            ("advice:", finding.advice),
+        ):
+            if options:
+                stream.write(f"    {style(label, fg='green')} {' · '.join(options)}\n")
+        for other in finding.also:
+            stream.write(f"    {style('also:', fg='yellow')} {other.reason}  [{other.id}]\n")
     summary = run.summary()
     if run.findings:
         counts = ", ".join(_plural(n, s) for s, n in summary["by_severity"].items() if n)

@@ -70,13 +70,16 @@ def tip_html(finding: Finding, tip_id: str) -> str:
         f'<span class="pw-tip-head">{escape(head)}</span>',
         f'<span class="pw-tip-reason">{escape(entry.reason)}</span>',
     ]
-    if entry.alternatives:
-        alternatives = " ".join(
-            f'<span class="pw-alt">{escape(a)}</span>' for a in entry.alternatives
-        )
-        parts.append(
-            f'<span class="pw-tip-alts"><span class="pw-tip-label">Say instead: </span>{alternatives} </span>'
-        )
+    for label, options in (
+        ("Say instead: ", finding.alternatives),
+        ("Consider: ", finding.consider),
+        ("Advice: ", finding.advice),
+    ):
+        if options:
+            shown = " ".join(f'<span class="pw-alt">{escape(a)}</span>' for a in options)
+            parts.append(
+                f'<span class="pw-tip-alts"><span class="pw-tip-label">{label}</span>{shown} </span>'
+            )
     if entry.note:
         parts.append(f'<span class="pw-tip-note">{escape(entry.note)}</span>')
     parts.append(
@@ -167,11 +170,19 @@ def notes_html(findings: Sequence[Finding], prefix: str) -> str:
     for n, finding in enumerate(findings, 1):
         entry = finding.entry
         where = finding.location or f"line {finding.line}"
-        alternatives = "; ".join(entry.alternatives)
+        options = " ".join(
+            f"<strong>{label}</strong> {escape('; '.join(values))}."
+            for label, values in (
+                ("Say instead:", finding.alternatives),
+                ("Consider:", finding.consider),
+                ("Advice:", finding.advice),
+            )
+            if values
+        )
         items.append(
             f'<li value="{n}"><a class="pw-quote" href="#{prefix}-m-{n}">“{escape(finding.text)}”</a> '
             f'<span class="pw-muted">({escape(where)}, {escape(finding.severity)})</span> — '
-            f"{escape(entry.reason)} <strong>Say instead:</strong> {escape(alternatives)}. "
+            f"{escape(entry.reason)} {options} "
             f'<span class="pw-muted">Source:</span> <a href="{escape(entry.source.url)}" '
             f'rel="noopener noreferrer" target="_blank">{escape(entry.source.name)}</a></li>'
         )

@@ -50,6 +50,7 @@ def finding_json(finding: Finding, offsets: dict[int, int]) -> dict[str, Any]:
     data = finding.to_dict()
     data.pop("path", None)
     data["start"], data["end"] = offsets[finding.start], offsets[finding.end]
+    data["fix_start"], data["fix_end"] = offsets[finding.fix_start], offsets[finding.fix_end]
     data["autofix"] = finding.entry.autofix
     return data
 
@@ -82,7 +83,9 @@ class Workshop:
 
     def check(self, text: str) -> dict[str, Any]:
         findings = self.findings(text)
-        offsets = utf16_offsets(text, [o for f in findings for o in (f.start, f.end)])
+        offsets = utf16_offsets(
+            text, [o for f in findings for o in (f.start, f.end, f.fix_start, f.fix_end)]
+        )
         return {
             "findings": [finding_json(f, offsets) for f in findings],
             "summary": {

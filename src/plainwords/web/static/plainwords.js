@@ -30,15 +30,17 @@
     var head = titleCase(finding.category) + (finding.topic ? " · " + finding.topic : "") + " · " + finding.severity;
     tip.appendChild(el("span", "pw-tip-head", head));
     tip.appendChild(el("span", "pw-tip-reason", finding.reason));
-    if (finding.alternatives && finding.alternatives.length) {
+    /* What to paste, what fits only in some contexts, and advice: the JSON contract's fields. */
+    [["Say instead: ", finding.alternatives], ["Consider: ", finding.consider], ["Advice: ", finding.advice]].forEach(function (group) {
+      if (!group[1] || !group[1].length) return;
       var alts = el("span", "pw-tip-alts");
-      alts.appendChild(el("span", "pw-tip-label", "Say instead: "));
-      finding.alternatives.forEach(function (alternative) {
+      alts.appendChild(el("span", "pw-tip-label", group[0]));
+      group[1].forEach(function (alternative) {
         alts.appendChild(el("span", "pw-alt", alternative));
         alts.appendChild(document.createTextNode(" "));
       });
       tip.appendChild(alts);
-    }
+    });
     if (finding.note) tip.appendChild(el("span", "pw-tip-note", finding.note));
     if (finding.source && finding.source.url) {
       var source = el("span", "pw-tip-source", "Source: ");

@@ -1,0 +1,603 @@
+"""Shape an entry's alternatives to the sentence they will be pasted into.
+
+A finding's alternatives are a promise to every client (JSON, SARIF, the editor, the web page):
+each is the exact text to put in place of the finding's fix span, already in the matched words'
+tense, number and case, with the article before it agreeing ("an alcoholic" → "a person with an
+alcohol dependency") and a preposition the alternative makes redundant taken away ("impacted on
+services" → "affected services"). An alternative that cannot be made to fit is not offered as
+text to paste: it goes to ``advice``, so nothing the lexicon says is lost.
+
+Inflection uses lemminflect: it inflects and lemmatises from its own tables without a trained
+spaCy model (so it works offline on ``spacy.blank("en")``), covers words it has never seen by
+rule, and is already what ``forms`` uses to generate the forms matched, so a word is read and
+written by the same tables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from plainwords.alternatives import Alternative
+from plainwords.forms import inflections, joinings, spellings
+from plainwords.lexicon import Entry
+
+_SPLIT = re.compile(r"[\s\-]+")
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    """What a finding offers: text to paste over ``text[fix_start:fix_end]``, and advice."""
+
+    fix_start: int
+    fix_end: int
+    alternatives: tuple[str, ...] = ()  # keep the meaning: what ``fix`` may apply
+    consider: tuple[str, ...] = ()  # keep the meaning only in some contexts: a person decides
+    advice: tuple[str, ...] = ()  # not words to paste
+
+
+@dataclass(frozen=True)
+class _Shaped:
+    start: int
+    end: int
+    text: str
+
+
+def suggest(text: str, start: int, end: int, entry: Entry) -> Suggestions:
+    """Every alternative of ``entry`` shaped for the match ``text[start:end]``.
+
+    Where one alternative needs a wider span than another (one drops the article, another keeps
+    it), all are given over the widest span, with the words they keep written back, so every
+    alternative replaces the same characters.
+    """
+    fits: list[tuple[Alternative, _Shaped]] = []
+    advice: list[str] = []
+    for alternative in entry.shapes or tuple(Alternative.plain(a) for a in entry.alternatives):
+        if _other_verb_form(text[start:end], alternative.text):
+            continue  # another form of the same word ("impacting" for "impacted"), listed for it
+        if alternative.applies_to and not _from_terms(
+            text[start:end], entry, alternative.applies_to
+        ):
+            continue  # stands for another of the entry's terms
+        shaped = None if alternative.advice else shape(text, start, end, entry, alternative)
+        if shaped is None:
+            advice.append(alternative.text)
+        else:
+            fits.append((alternative, shaped))
+    fix_start = min([start, *(s.start for _, s in fits)])
+    fix_end = max([end, *(s.end for _, s in fits)])
+
+    def spanning(shaped: _Shaped) -> str:
+        return text[fix_start : shaped.start] + shaped.text + text[shaped.end : fix_end]
+
+    alternatives = [spanning(s) for a, s in fits if not a.consider]
+    consider = [spanning(s) for a, s in fits if a.consider]
+    return Suggestions(
+        fix_start,
+        fix_end,
+        tuple(dict.fromkeys(alternatives)),
+        tuple(dict.fromkeys(c for c in consider if c not in alternatives)),
+        tuple(dict.fromkeys(advice)),
+    )
+
+
+# Words after which an article is not a determiner of the match ("a lot", "the use of").
+_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[^\w'’-]))(an?|the)([ \t]+)$", re.IGNORECASE)
+_POSSESSIVE_AFTER = re.compile(r"^(?:['’]s\b|['’](?!\w))")
+# Words that begin a phrase after a noun: the noun before them is the phrase's head.
+_POSTMODIFIERS = frozenset(
+    [
+        "with",
+        "who",
+        "whose",
+        "which",
+        "that",
+        "of",
+        "in",
+        "experiencing",
+        "sleeping",
+        "using",
+        "living",
+        "from",
+        "for",
+        "on",
+        "at",
+        "without",
+        "affected",
+        "receiving",
+        "seeking",
+        "leaving",
+        "being",
+        "getting",
+    ]
+)
+# Words an alternative may end with that the text may already have next ("check that that").
+_REPEATABLE = frozenset(
+    ["with", "to", "into", "on", "at", "for", "from", "about", "of", "in", "that"]
+)
+_SINGULAR_ONLY = frozenset({"someone", "somebody", "anyone", "anybody", "everyone"})
+_NO_ARTICLE = (
+    _SINGULAR_ONLY
+    | {"people", "those", "anyone"}
+    | set(
+        [
+            "one",
+            "our",
+            "your",
+            "their",
+            "his",
+            "her",
+            "its",
+            "my",
+            "several",
+            "some",
+            "many",
+            "every",
+            "each",
+            "this",
+            "these",
+        ]
+    )
+)
+_PLURAL_FIRST = frozenset({"people", "those", "persons", "children", "adults"})
+_NOUN_PLURALS = {"person": "people", "man": "men", "woman": "women", "child": "children"}
+_PERSON_NOUNS = frozenset({"person", "people", "persons", "child", "children"})
+_NOUN_SINGULARS = {plural: singular for singular, plural in _NOUN_PLURALS.items()}
+_VERB_NUMBER = {"is": "are", "was": "were", "has": "have", "does": "do"}
+_VERB_NUMBER_BACK = {plural: singular for singular, plural in _VERB_NUMBER.items()}
+
+
+def shape(
+    text: str, start: int, end: int, entry: Entry, alternative: Alternative
+) -> _Shaped | None:
+    """One alternative shaped for the match ``text[start:end]``, or ``None`` when it cannot fit
+    (a hint, a singular-only phrase for a plural label, a possessive on a phrase with words after
+    its head)."""
+    matched = text[start:end]
+    words = alternative.text
+    number = _match_number(matched, entry)
+    declared = alternative.number or (None if alternative.pos else _guess_number(words))
+    if number == "singular" and declared == "plural" and not _counted(text, start, matched):
+        number = None  # "blue sky thinking" → "fresh ideas": a mass noun is not one of many
+    if number and declared and number != declared and alternative.pos in (None, "noun"):
+        renumbered = _renumber(words, number)
+        if renumbered is None:
+            return None
+        words = renumbered
+        declared = number
+    inflected = swap(matched, entry, words, prefer=_participle_wanted(text, start))
+    if inflected is None:
+        if number == "plural" and declared is None and _is_noun_like(alternative, entry):
+            return None  # a plural label given a phrase that cannot be made plural
+        inflected = _cased(matched, entry, words)
+    if (
+        _POSSESSIVE_AFTER.match(text[end:])
+        and _head_index(words.split(" ")) != len(words.split(" ")) - 1
+    ):
+        return None
+    if number and _is_noun_like(alternative, entry) and _cannot_be_noun(words, text, end, number):
+        return None  # an adjective offered for a label used as a noun ("a psycho who …")
+    inflected = _with_term_article(matched, inflected, declared)
+    fix_start, fix_end, out = start, end, inflected
+    article = _ARTICLE_BEFORE.search(text[max(0, start - 12) : start])
+    if article and not _starts_with_article(matched):
+        said, gap = article.group(1), article.group(2)
+        at = start - len(said) - len(gap)
+        drop = (
+            alternative.article == "none"
+            or words.split(" ")[0].lower() in _NO_ARTICLE
+            or _starts_with_article(words)
+            or (said.lower() in ("a", "an") and declared == "plural")
+        )
+        if drop:
+            fix_start, out = at, _capital_like(said, out)
+        elif said.lower() in ("a", "an"):
+            needed = "an" if _vowel_sound(out) else "a"
+            if needed != said.lower():
+                fix_start, out = at, _capital_like(said, needed) + gap + out
+    last = words.split(" ")[-1].lower()
+    drops = (*alternative.drops, *((last,) if last in _REPEATABLE else ()))
+    if drops:
+        # "liaise with" → "work with": the text's own "with" would be said twice
+        dropped = re.match(r"^[ \t]+(" + "|".join(map(re.escape, drops)) + r")\b", text[end:], re.I)
+        if dropped:
+            fix_end = end + dropped.end()
+    return _Shaped(fix_start, fix_end, out)
+
+
+# Words that follow a noun rather than modify one: a label before them is used as a noun.
+_AFTER_NOUN = frozenset(
+    [
+        "who",
+        "that",
+        "which",
+        "was",
+        "is",
+        "were",
+        "are",
+        "has",
+        "had",
+        "have",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "to",
+        "of",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+    ]
+)
+
+
+def _cannot_be_noun(words: str, text: str, end: int, number: str) -> bool:
+    """Whether a one-word alternative with no noun forms is offered where a noun is needed."""
+    if " " in words or "-" in words:
+        return False
+    following = re.match(r"[ \t]*([\w'’]+|[^\w\s]|$)", text[end:])
+    next_word = following.group(1).lower() if following else ""
+    used_as_noun = number == "plural" or not next_word[:1].isalnum() or next_word in _AFTER_NOUN
+    return used_as_noun and _noun_number(words.lower()) is None
+
+
+def _with_term_article(matched: str, alternative: str, number: str | None) -> str:
+    """A singular alternative for a term written with its article ("an alcoholic") takes one."""
+    first = matched.split(" ")[0]
+    if (
+        number != "singular"
+        or not _starts_with_article(matched)
+        or _starts_with_article(alternative)
+    ):
+        return alternative
+    if alternative.split(" ")[0].lower() in _NO_ARTICLE:
+        return alternative
+    article = "the" if first.lower() == "the" else "an" if _vowel_sound(alternative) else "a"
+    return _capital_like(first, article) + " " + alternative[:1].lower() + alternative[1:]
+
+
+_AUXILIARIES = frozenset(
+    [
+        "have",
+        "has",
+        "had",
+        "having",
+        "be",
+        "been",
+        "being",
+        "is",
+        "are",
+        "was",
+        "were",
+        "am",
+        "get",
+        "got",
+        "gets",
+    ]
+)
+
+
+def _participle_wanted(text: str, start: int) -> str | None:
+    """ "VBN" where the word before the match makes a form like "ensured" a participle ("have
+    ensured" → "have made sure", not "have saw that")."""
+    before = re.findall(r"[\w'’]+", text[max(0, start - 30) : start])
+    return "VBN" if before and before[-1].lower() in _AUXILIARIES else None
+
+
+_COUNTING = frozenset(["a", "an", "one", "each", "every", "this", "that", "another", "the"])
+
+
+def _counted(text: str, start: int, matched: str) -> bool:
+    """Whether a singular match is one of a countable kind: a determiner comes before it."""
+    if matched.split(" ")[0].lower() in _COUNTING:
+        return True
+    before = re.findall(r"[\w'’]+", text[max(0, start - 20) : start])
+    return bool(before) and before[-1].lower() in _COUNTING
+
+
+def _other_verb_form(matched: str, alternative: str) -> bool:
+    """Whether two single words are verb forms that cannot stand for each other."""
+    if " " in matched.strip() or " " in alternative or not matched.isalpha():
+        return False
+    ours = _verb_tags(matched.lower())
+    theirs = _verb_tags(alternative.lower())
+    return bool(ours and theirs) and not (ours & theirs) and "VB" not in ours | theirs
+
+
+def _verb_tags(word: str) -> set[str]:
+    return set(_tags_of(_lemma(word), word, "VERB"))
+
+
+def _from_terms(matched: str, entry: Entry, terms: tuple[str, ...]) -> bool:
+    """Whether the matched words are a form of one of ``terms``."""
+    wanted = " ".join(_words(matched))
+    return any(
+        " ".join(_words(joined)) == wanted
+        for term in terms
+        for spelled in (spellings(term) if entry.spelling_variants else {term})
+        for inflected in inflections(spelled, entry.inflect)
+        for joined in joinings(inflected)
+    )
+
+
+def _starts_with_article(phrase: str) -> bool:
+    return phrase.split(" ")[0].lower() in ("a", "an", "the")
+
+
+def _capital_like(word: str, text: str) -> str:
+    """``text`` capitalised if ``word`` (an article being replaced) starts a sentence."""
+    return text[:1].upper() + text[1:] if word[:1].isupper() else text
+
+
+def _vowel_sound(text: str) -> bool:
+    """Whether "an" goes before ``text``: a vowel letter, with the common exceptions."""
+    word = text.lower()
+    if word.startswith(("uni", "use", "usu", "eu", "one", "once", "ewe")):
+        return False
+    if word.startswith(("hour", "honest", "honour", "heir")):
+        return True
+    return word[:1] in "aeiou"
+
+
+def _is_noun_like(alternative: Alternative, entry: Entry) -> bool:
+    return (alternative.pos in (None, "noun")) and entry.inflect in ("noun", "both")
+
+
+def _guess_number(text: str) -> str | None:
+    """The number a plain-text alternative is written in, where its first word says."""
+    if text.lower().startswith("the ") and " " in text[4:]:
+        text = text[4:]  # "the people involved": the number is the noun's
+    first = text.split(" ")[0].lower()
+    if first in ("what", "how", "where", "who", "when", "why", "which", "whether"):
+        return None  # a clause, the same in either number
+    if first in _PLURAL_FIRST:
+        return "plural"
+    if first in _SINGULAR_ONLY or first in ("person", "a", "an"):
+        return "singular"
+    words = text.lower().split(" ")
+    head = words[_head_index(words)]
+    if head in _NOUN_PLURALS.values():
+        return "plural"
+    return _noun_number(head)
+
+
+def _match_number(matched: str, entry: Entry) -> str | None:
+    """Whether the matched words are the singular or the plural of a term, if that is known."""
+    words = _words(matched)
+    if entry.inflect not in ("noun", "both"):
+        # Forms listed one by one: "the disabled" is a group, not a singular noun.
+        if words[0] == "the" or not any(_words(t) == words for t in _terms(entry)):
+            return None
+        head = words[_head_index(words)]
+        if _is_adjective(head):
+            return None  # "the deserving poor": a group named by an adjective
+        return _noun_number(head)
+    for term in _terms(entry):
+        term_words = _words(term)
+        joined, term_joined = "".join(words), "".join(term_words)
+        if len(words) != len(term_words) and joined.startswith(term_joined):
+            # a closed-up compound ("workstreams" for "work stream")
+            rest = joined[len(term_joined) :]
+            return "singular" if not rest else "plural" if rest in ("s", "es") else None
+        if len(words) != len(term_words) or words[:-1] != term_words[:-1]:
+            continue
+        if words == term_words:
+            return _noun_number(words[_head_index(words)])
+        if "NNS" in _tags_of(term_words[-1], words[-1], "NOUN"):
+            return "plural"
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _is_adjective(word: str) -> bool:
+    import lemminflect
+
+    return bool(lemminflect.getAllInflections(word, upos="ADJ"))
+
+
+@lru_cache(maxsize=4096)
+def _noun_number(word: str) -> str | None:
+    """Whether a word on its own is a singular or a plural noun (``None``: not a known noun)."""
+    import lemminflect
+
+    if word in _NOUN_PLURALS.values():
+        return "plural"
+    lemmas = lemminflect.getLemma(word, upos="NOUN", lemmatize_oov=False)
+    if not lemmas:
+        # A word lemminflect has never seen ("blockers"): trust a plural ending only.
+        if word.endswith("s") and not word.endswith("ss") and word[:-1].isalpha():
+            return "plural" if lemminflect.getLemma(word, upos="NOUN") != (word,) else None
+        return "singular" if word.isalpha() and not _is_adjective(word) else None
+    if lemmas[0] != word and word in lemminflect.getInflection(lemmas[0], tag="NNS"):
+        return "plural"
+    return "singular" if "NN" in lemminflect.getAllInflections(word, upos="NOUN") else None
+
+
+def _head_index(words: list[str]) -> int:
+    """The head noun of a noun phrase: the word before the first post-modifier, or the last."""
+    if words[0].lower() in _PERSON_NOUNS:
+        return 0  # "person convicted of …", "people on probation"
+    for index, word in enumerate(words[1:], start=1):
+        if word.lower() in _POSTMODIFIERS:
+            return index - 1
+    return len(words) - 1
+
+
+def _renumber(text: str, number: str) -> str | None:
+    """A noun phrase in the other number ("person who uses drugs" → "people who use drugs")."""
+    words = text.split(" ")
+    if words[0].lower() in _SINGULAR_ONLY:
+        return None
+    if number == "plural" and words[0].lower() in ("a", "an"):
+        words = words[1:]
+    if not words:
+        return None
+    head = _head_index(words)
+    changed = _noun_in(words[head], number)
+    if changed is None:
+        return None
+    words[head] = changed
+    if head + 1 < len(words) and words[head + 1].lower() in ("who", "that", "which"):
+        at = head + 2
+        while at < len(words):  # "who uses and runs": every verb of the clause agrees
+            verb = _verb_in(words[at], number)
+            if verb is None:
+                return None
+            words[at] = verb
+            if at + 2 < len(words) and words[at + 1] in ("and", "or"):
+                at += 2
+            else:
+                break
+    return " ".join(words)
+
+
+def _noun_in(word: str, number: str) -> str | None:
+    lower = word.lower()
+    table = _NOUN_PLURALS if number == "plural" else _NOUN_SINGULARS
+    if lower in table:
+        return match_case(word, table[lower])
+    tag = "NNS" if number == "plural" else "NN"
+    if number == "singular" and lower in _NOUN_PLURALS:
+        return word
+    form = _inflect(lower, tag, "NOUN")
+    return match_case(word, form) if form else None
+
+
+def _verb_in(word: str, number: str) -> str | None:
+    lower = word.lower()
+    table = _VERB_NUMBER if number == "plural" else _VERB_NUMBER_BACK
+    if lower in table:
+        return table[lower]
+    if lower in table.values():
+        return lower
+    if "-" in lower:  # "self-harms": lemminflect does not know it; the ending says the number
+        if number == "plural":
+            return lower[:-1] if lower.endswith("s") and not lower.endswith("ss") else lower
+        return lower if lower.endswith("s") else lower + "s"
+    tags = _tags_of(_lemma(lower), lower, "VERB")
+    if not tags or not {"VBZ", "VBP", "VB"} & set(tags):
+        return lower  # a past tense ("who lost") or not a verb: the same in both numbers
+    return _inflect(lower, "VBP" if number == "plural" else "VBZ", "VERB")
+
+
+@lru_cache(maxsize=4096)
+def _lemma(word: str) -> str:
+    import lemminflect
+
+    lemmas = lemminflect.getLemma(word, upos="VERB", lemmatize_oov=True)
+    return lemmas[0] if lemmas else word
+
+
+def _terms(entry: Entry) -> list[str]:
+    return sorted(
+        {
+            v
+            for term in entry.terms
+            for v in (spellings(term) if entry.spelling_variants else {term})
+        }
+    )
+
+
+# --- case ---------------------------------------------------------------------------------
+
+
+def match_case(matched: str, alternative: str) -> str:
+    """Give the alternative the case pattern of the matched words.
+
+    ALL CAPITALS stays capitals; a capital first letter (a sentence start or a title) capitalises
+    the alternative's first letter only, so "the person's name" keeps its own lower case words.
+    """
+    letters = [c for c in matched if c.isalpha()]
+    if not letters or not alternative:
+        return alternative
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return alternative.upper()
+    if letters[0].isupper():
+        return alternative[0].upper() + alternative[1:]
+    return alternative
+
+
+# --- inflection ---------------------------------------------------------------------------
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _SPLIT.split(text.lower().strip()) if w]
+
+
+@lru_cache(maxsize=4096)
+def _tags_of(lemma: str, form: str, upos: str) -> tuple[str, ...]:
+    """Penn tags under which ``form`` is an inflection of ``lemma`` (e.g. "utilised" → VBD, VBN)."""
+    import lemminflect
+
+    table = lemminflect.getAllInflections(lemma, upos=upos) or lemminflect.getAllInflectionsOOV(
+        lemma, upos=upos
+    )
+    return tuple(sorted(tag for tag, forms in table.items() if form in forms))
+
+
+def _inflect(word: str, tag: str, upos: str) -> str | None:
+    """``word`` (which may itself be inflected, like "has") in the form ``tag``."""
+    import lemminflect
+
+    lemmas = lemminflect.getLemma(word, upos=upos, lemmatize_oov=False)
+    forms = lemminflect.getInflection(lemmas[0] if lemmas else word, tag=tag, inflect_oov=True)
+    return forms[0] if forms else None
+
+
+def _cased(matched: str, entry: Entry, alternative: str) -> str:
+    return alternative if entry.case_sensitive else match_case(matched, alternative)
+
+
+def swap(matched: str, entry: Entry, alternative: str, prefer: str | None = None) -> str | None:
+    """The alternative in the matched text's form and case, or ``None`` where that is not
+    straightforward (``explain`` then shows no "after" sentence).
+
+    Straightforward means: the match is a term as written; or a verb entry's first word is
+    inflected ("utilised") and the alternative's first word can take the same inflection; or a
+    noun entry's last word is plural and the alternative is a single word that can too ("end
+    users" → "readers"). An alternative with quotes or an ellipsis is a hint, not words to paste.
+    """
+    if not alternative or any(q in alternative for q in "\"“”‘’'") or "…" in alternative:
+        return None
+    words = _words(matched)
+    alt_words = alternative.split(" ")
+    terms = {
+        v for term in entry.terms for v in (spellings(term) if entry.spelling_variants else {term})
+    }
+    for term in sorted(terms):
+        term_words = _words(term)
+        if words == term_words:
+            return _cased(matched, entry, alternative)
+        if len(words) != len(term_words):
+            continue
+        if entry.inflect in ("verb", "both") and words[1:] == term_words[1:]:
+            tags = list(_tags_of(term_words[0], words[0], "VERB"))
+            if "VBD" in tags and "VBN" not in tags and words[0].endswith("ed"):
+                tags.append("VBN")  # a regular past form is the participle too
+            tags.sort(key=lambda t: t != prefer)
+            for tag in tags:
+                if tag == "VB":
+                    continue
+                first = _inflect(alt_words[0], tag, "VERB")
+                if first:
+                    return _cased(matched, entry, " ".join([first, *alt_words[1:]]))
+        if (
+            entry.inflect in ("noun", "both")
+            and words[:-1] == term_words[:-1]
+            and len(alt_words) == 1
+            and "NNS" in _tags_of(term_words[-1], words[-1], "NOUN")
+        ):
+            plural = _inflect(alt_words[0], "NNS", "NOUN")
+            if plural:
+                return _cased(matched, entry, plural)
+    return None
