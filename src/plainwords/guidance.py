@@ -143,8 +143,8 @@ def listed_ranges(lines: Sequence[Line]) -> list[tuple[int, int]]:
             if line.row:
                 i = _table(lines, i, ranges, cued_columns=False)
                 continue
-            if _HEADING_MARK.match(line.text) or not (line.item or line.short or line.words <= 40):
-                break
+            if _HEADING_MARK.match(line.text) or not (line.item or line.short):
+                break  # a heading or a sentence of prose ends the list
             if line.cue and not line.item:
                 break  # the next cued list begins
             ranges.append(_entry_range(line))
