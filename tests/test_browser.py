@@ -17,6 +17,7 @@ import pytest
 
 from plainwords.cli import main
 from plainwords.web.server import make_server
+from system_tools import require
 
 CHROMIUM = os.environ.get("PLAINWORDS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -50,11 +51,7 @@ def _missing() -> str | None:
 def require_browser(reason: str | None, environ=os.environ) -> None:
     """Fail in CI when the browser is missing (a green run must mean the pages were tested);
     elsewhere skip, saying what to install."""
-    if reason is None:
-        return
-    if environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail(f"browser tests cannot run in CI: {reason}")
-    pytest.skip(reason)
+    require(reason, "browser", environ)
 
 
 def test_a_missing_browser_fails_in_ci_and_skips_elsewhere():

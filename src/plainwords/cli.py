@@ -105,6 +105,7 @@ from plainwords.commands.check import check  # noqa: E402
 from plainwords.commands.fix import fix  # noqa: E402
 from plainwords.commands.init import init  # noqa: E402
 from plainwords.commands.lexicon import explain, lexicon  # noqa: E402
+from plainwords.commands.lsp import lsp  # noqa: E402
 from plainwords.commands.report import report  # noqa: E402
 from plainwords.commands.serve import serve  # noqa: E402
 
@@ -114,5 +115,6 @@ cli.add_command(fix)
 cli.add_command(init)
 cli.add_command(lexicon)
 cli.add_command(explain)
+cli.add_command(lsp)
 cli.add_command(report)
 cli.add_command(serve)

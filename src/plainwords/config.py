@@ -80,10 +80,10 @@ def find_config(start: Path | None = None) -> Path | None:
                 continue
             if name == "pyproject.toml":
                 try:
-                    data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-                except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+                    text = candidate.read_text(encoding="utf-8-sig")
+                except (OSError, UnicodeDecodeError):
                     continue
-                if "plainwords" not in data.get("tool", {}):
+                if _plainwords_table(candidate, text) is None:
                     continue
             return candidate
     return None
@@ -115,16 +115,50 @@ def _read(path: Path) -> tuple[dict[str, Any], LineDict | None]:
         raise DataError(path, None, "configuration file not found") from None
     except (OSError, UnicodeDecodeError) as error:
         raise DataError(path, None, f"cannot read: {error}") from None
+    if path.name == "pyproject.toml":
+        return _plainwords_table(path, text) or {}, None
+    try:
+        return tomllib.loads(text), None
+    except tomllib.TOMLDecodeError as error:
+        raise _invalid_toml(path, text, error) from None
+
+
+def _invalid_toml(path: Path, text: str, error: Exception) -> DataError:
+    """``file:line: invalid TOML``; Python before 3.14 gives the line only inside the message
+    ("at line 3", or "at end of document": the last line)."""
+    line = getattr(error, "lineno", None)
+    if line is None:
+        found = re.search(r"at line (\d+)", str(error))
+        line = int(found.group(1)) if found else len(text.splitlines()) or None
+    return DataError(path, line, f"invalid TOML: {error}")
+
+
+def _plainwords_table(path: Path, text: str) -> dict[str, Any] | None:
+    """A pyproject.toml's ``[tool.plainwords]`` table, or ``None`` if it has none.
+
+    A file that is not valid TOML is an error as soon as it mentions plainwords: ignoring it
+    would silently drop the team's settings. One that never does belongs to other tools and is
+    passed over. ``tool`` that is not a table is an error either way (no tool could read it).
+    """
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
-        raise DataError(path, line, f"invalid TOML: {error}") from None
-    if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("plainwords", {})
-        if not isinstance(data, dict):
-            raise DataError(path, None, "[tool.plainwords] must be a table")
-    return data, None
+        if "plainwords" not in text:
+            return None
+        raise _invalid_toml(path, text, error) from None
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise DataError(path, _line_of_key(text, "tool"), "'tool' must be a table ([tool.NAME])")
+    if "plainwords" not in tool:
+        return None
+    if not isinstance(tool["plainwords"], dict):
+        raise DataError(path, None, "[tool.plainwords] must be a table")
+    return tool["plainwords"]
+
+
+def _line_of_key(text: str, key: str) -> int | None:
+    found = re.search(rf"^\s*{re.escape(key)}\s*=", text, re.MULTILINE)
+    return text.count("\n", 0, found.start()) + 1 if found else None
 
 
 def parse_config(

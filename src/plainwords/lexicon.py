@@ -14,9 +14,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from plainwords.alternatives import Alternative, parse_alternative
 from plainwords.conditions import CONDITIONS
 from plainwords.errors import LexiconError, did_you_mean
-from plainwords.alternatives import Alternative, parse_alternative
 from plainwords.yamlfile import DataError, LineDict, LineList, load_yaml_file
 
 FORMAT_VERSION = 1

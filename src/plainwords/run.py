@@ -25,8 +25,8 @@ from plainwords.readers import (
     MAX_BYTES,
     NotText,
     ReadError,
-    read_bytes,
     read_path,
+    read_stream,
 )
 from plainwords.suppressions import nameable, unknown_names
 
@@ -116,14 +116,21 @@ def documents(
     """Read every file the paths name (the policy's include and exclude, its size limit);
     errors and skips are recorded, not raised."""
     limit = policy.max_bytes or MAX_BYTES
-    found = discover(paths, KNOWN_EXTENSIONS, include=policy.include, exclude=policy.exclude)
+    found = discover(
+        paths,
+        KNOWN_EXTENSIONS,
+        include=policy.include,
+        exclude=policy.exclude,
+        on_error=problems.errors.append,
+    )
     for path in found:
         if on_file:
             on_file(path)
         try:
             if path == "-":
-                data = sys.stdin.buffer.read()
-                document = read_bytes(stdin_filename or "<stdin>", data, max_bytes=limit)
+                document = read_stream(
+                    sys.stdin.buffer, stdin_filename or "<stdin>", max_bytes=limit
+                )
             else:
                 document = read_path(path, display=os.path.normpath(path), max_bytes=limit)
         except NotText as notice:

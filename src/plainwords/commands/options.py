@@ -50,6 +50,8 @@ max_size_option = click.option(
     type=click.IntRange(min=1),
     default=None,
     metavar="MB",
-    help="Skip files larger than this many megabytes (default 50).",
+    help="Refuse files larger than this many megabytes (1 MB = 1,000,000 bytes) as an input "
+    "error, exit 2 (default 50).",
 )
-"""``--max-size MB``, passed as ``max_size``: files larger than this are skipped with a note."""
+"""``--max-size MB``, passed as ``max_size``: a file larger than this is an input error (exit 2),
+named on one line; the other files are still checked."""

@@ -9,14 +9,16 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from plainwords.document import Document
-from plainwords.errors import SizeLimitError
 from plainwords.readers.decoding import MAX_BYTES, NotText, ReadError, decode
 from plainwords.readers.docx import read_docx
+from plainwords.readers.files import read_file, read_limited, too_large
 from plainwords.readers.html import read_html
 from plainwords.readers.markdown import read_markdown
 from plainwords.readers.odt import read_odt
+from plainwords.readers.packages import check_package
 from plainwords.readers.rst import read_rst
 from plainwords.readers.text import read_text
 
@@ -26,6 +28,7 @@ __all__ = [
     "ReadError",
     "SizeLimitError",
     "read_path",
+    "read_stream",
     "read_text",
     "read_bytes",
     "TEXT_READERS",
@@ -50,6 +53,8 @@ TEXT_READERS: dict[str, Reader] = {
 }
 # Readers of raw bytes (container formats such as Word), by lower-case extension.
 BYTE_READERS: dict[str, Callable[[str, bytes], Document]] = {".docx": read_docx, ".odt": read_odt}
+# What each of those is called in messages.
+_PACKAGE_KINDS = {".docx": "Word (.docx)", ".odt": "OpenDocument text (.odt)"}
 
 # What ``plainwords check DIR`` picks up when walking a directory.
 KNOWN_EXTENSIONS = set(TEXT_READERS) | set(BYTE_READERS)
@@ -96,19 +101,13 @@ def reader_for(path: str, kind: str | None = None) -> Reader:
     return TEXT_READERS.get(extension, read_text)
 
 
-def _too_large(path: str, size: int, max_bytes: int) -> SizeLimitError:
-    return SizeLimitError(
-        f"{path}: {size / 1e6:.1f} MB is larger than the {max_bytes / 1e6:.0f} MB limit; "
-        "raise it with --max-size or split the file"
-    )
-
-
 def read_bytes(path: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> Document:
     """Make a Document from a file's bytes, choosing the reader by the path's extension."""
     if len(data) > max_bytes:
-        raise _too_large(path, len(data), max_bytes)
+        raise too_large(path, max_bytes, len(data))
     extension = os.path.splitext(path)[1].lower()
     if extension in BYTE_READERS:
+        check_package(path, data, _PACKAGE_KINDS[extension], max_bytes)
         return BYTE_READERS[extension](path, data)
     if extension in _BINARY_EXTENSIONS:
         raise NotText(f"{path}: {extension} files are not text, skipped")
@@ -122,19 +121,12 @@ def read_bytes(path: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> Documen
 def read_path(
     path: str | Path, *, display: str | None = None, max_bytes: int = MAX_BYTES
 ) -> Document:
-    """Read a file from disk; every failure a user can fix becomes a ``ReadError``."""
+    """Read a regular file from disk (see ``plainwords.readers.files``); every failure a user can
+    fix becomes a ``ReadError``, and a pipe, socket or device a ``NotText`` skip."""
     name = display or str(path)
-    try:
-        if Path(path).is_dir():
-            raise ReadError(f"{name}: is a directory")
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            raise _too_large(name, size, max_bytes)
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise ReadError(f"{name}: no such file or directory") from None
-    except PermissionError:
-        raise ReadError(f"{name}: permission denied") from None
-    except OSError as error:
-        raise ReadError(f"{name}: cannot read ({error.strerror or error})") from None
-    return read_bytes(name, data, max_bytes=max_bytes)
+    return read_bytes(name, read_file(path, name, max_bytes), max_bytes=max_bytes)
+
+
+def read_stream(stream: BinaryIO, name: str, *, max_bytes: int = MAX_BYTES) -> Document:
+    """Read a stream (standard input) in bounded chunks, refused once past ``max_bytes``."""
+    return read_bytes(name, read_limited(stream, name, max_bytes), max_bytes=max_bytes)

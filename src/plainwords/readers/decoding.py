@@ -1,8 +1,9 @@
 """Bytes to text, without losing anything a later ``--fix`` must write back.
 
-UTF-8 (with or without BOM) and UTF-16/32 with a BOM are decoded directly; anything else that is
-not valid UTF-8 is identified by charset-normalizer (a legacy 8-bit file, typically Windows-1252)
-and reported with a notice. Line endings are never touched.
+UTF-8 (with or without BOM) and UTF-16/32 with a BOM are decoded directly, as is UTF-16 without
+one when its NUL bytes give it away; anything else that is not valid UTF-8 is identified by
+charset-normalizer (a legacy 8-bit file, typically Windows-1252) and reported with a notice. Line
+endings are never touched.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 
 from plainwords.errors import ReadError
 
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = 50_000_000  # in the units of --max-size: 1 MB is 1,000,000 bytes
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -47,6 +48,16 @@ def decode(data: bytes, path: str = "") -> Decoded:
                     "is not valid; re-save the file as UTF-8"
                 ) from None
     if b"\x00" in data[:8192]:
+        sixteen = _utf16_without_bom(data)
+        if sixteen is not None:
+            try:
+                text = data.decode(sixteen)
+            except UnicodeDecodeError:
+                pass
+            else:
+                return Decoded(
+                    text, sixteen, False, f"{path}: no byte-order mark; read as {sixteen}"
+                )
         raise NotText(f"{path}: binary file (contains NUL bytes), skipped")
     try:
         return Decoded(data.decode("utf-8"), "utf-8", False)
@@ -69,6 +80,25 @@ def decode(data: bytes, path: str = "") -> Decoded:
             f"{path}: cannot decode as UTF-8 or {encoding}; re-save the file as UTF-8"
         ) from None
     return Decoded(text, encoding, False, f"{path}: not UTF-8; read as {encoding}")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a byte-order mark (some exporters do), told by its NUL bytes.
+
+    Latin text in UTF-16 has a NUL in every other byte: the high byte of each character, second
+    in little-endian and first in big-endian. Binary data has NUL bytes too, but scattered over
+    both halves.
+    """
+    sample = data[:8192]
+    if len(data) % 2 or len(sample) < 4:
+        return None
+    half = len(sample) // 2
+    first, second = sample[0::2].count(0), sample[1::2].count(0)
+    if second >= 0.7 * half and first <= 0.05 * half:
+        return "utf-16-le"
+    if first >= 0.7 * half and second <= 0.05 * half:
+        return "utf-16-be"
+    return None
 
 
 def _mostly_ascii(data: bytes) -> bool:
