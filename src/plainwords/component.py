@@ -28,14 +28,18 @@ from plainwords.atomic import write_atomically
 from plainwords.conditions import CompiledConditions, compile_conditions, holds
 from plainwords.forms import surface_forms
 from plainwords.lexicon import Entry, Lexicon, load_lexicon
-from plainwords.mentions import is_mention
+from plainwords.mentions import voice
 from plainwords.plaindata import from_data, to_data
+from plainwords.voices import MENTION, QUOTED
 
 SPAN_KEY = "plainwords"
 # Where ``make_doc`` keeps a Doc's text, so the component need not rebuild it from every token,
 # as ``doc.text`` does.
 TEXT_KEY = "plainwords_text"
 MENTION_KEY = "plainwords_mentions"
+# Uses inside someone's quoted words: also in the ``plainwords`` group, listed here as well so a
+# caller can tell them apart (or leave them out).
+QUOTED_KEY = "plainwords_quoted"
 DEFAULT_LEXICONS = ["stigma", "jargon"]
 DATA_FILE = "lexicon.json"
 DATA_FORMAT = 1  # bump when the shape of the saved data changes
@@ -43,14 +47,26 @@ DATA_FORMAT = 1  # bump when the shape of the saved data changes
 
 @Language.factory(
     "plainwords",
-    default_config={"lexicons": DEFAULT_LEXICONS, "span_key": SPAN_KEY, "mention_key": MENTION_KEY},
+    default_config={
+        "lexicons": DEFAULT_LEXICONS,
+        "span_key": SPAN_KEY,
+        "mention_key": MENTION_KEY,
+        "quoted_key": QUOTED_KEY,
+    },
 )
 def make_plainwords(
-    nlp: Language, name: str, lexicons: list[str], span_key: str, mention_key: str
+    nlp: Language,
+    name: str,
+    lexicons: list[str],
+    span_key: str,
+    mention_key: str,
+    quoted_key: str = QUOTED_KEY,
 ) -> PlainwordsMatcher:
     """Build the component; ``lexicons`` names built-in lexicons or YAML paths, loaded when the
     component is first used (so a pipeline loaded from disk never reads them)."""
-    component = PlainwordsMatcher(nlp, name, span_key=span_key, mention_key=mention_key)
+    component = PlainwordsMatcher(
+        nlp, name, span_key=span_key, mention_key=mention_key, quoted_key=quoted_key
+    )
     component.pending = tuple(lexicons)
     return component
 
@@ -73,11 +89,13 @@ class PlainwordsMatcher:
         *,
         span_key: str = SPAN_KEY,
         mention_key: str = MENTION_KEY,
+        quoted_key: str = QUOTED_KEY,
     ) -> None:
         self.nlp = nlp
         self.name = name
         self.span_key = span_key
         self.mention_key = mention_key
+        self.quoted_key = quoted_key
         self.pending: tuple[str, ...] = ()  # lexicons named by the factory, not yet loaded
         self.set_lexicon(lexicon or Lexicon(()))
 
@@ -235,20 +253,24 @@ class PlainwordsMatcher:
             )
         uses: list[Span] = []
         mentions: list[Span] = []
-        # The longest matches decide use or mention; overlapping matches of other entries all
-        # stay (a span group allows overlaps) and go with the longest match they overlap, so the
-        # engine can fold them into one finding naming every reason (``plainwords.overlaps``).
+        quoted: list[Span] = []
+        # The longest matches decide the voice; overlapping matches of other entries all stay (a
+        # span group allows overlaps) and go with the longest match they overlap, so the engine
+        # can fold them into one finding naming every reason (``plainwords.overlaps``).
         longest = filter_spans(candidates)
         ranges = [(span.start_char, span.end_char) for span in longest]
         text = (doc.user_data.get(TEXT_KEY) or doc.text) if longest else ""
-        mentioned = [is_mention(doc, span.start, span.end, ranges, text) for span in longest]
+        voices = [voice(doc, span.start, span.end, ranges, text) for span in longest]
         for span in _distinct(candidates):
             over = next(
                 i for i, k in enumerate(longest) if k.start < span.end and span.start < k.end
             )
-            (mentions if mentioned[over] else uses).append(span)
+            (mentions if voices[over] == MENTION else uses).append(span)
+            if voices[over] == QUOTED:
+                quoted.append(span)
         doc.spans[self.span_key] = uses
         doc.spans[self.mention_key] = mentions
+        doc.spans[self.quoted_key] = quoted
         return doc
 
     def entry_for(self, span: Span) -> Entry:

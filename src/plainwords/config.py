@@ -48,6 +48,7 @@ class Config:
     fail_on: str = "warning"
     model: str | None = None
     include_mentions: bool = False
+    skip_quotations: bool = False
     overrides: tuple[Override, ...] = ()
     path: str | None = None  # the file this came from
 
@@ -63,6 +64,7 @@ _KEYS = {
     "fail_on": "fail_on",
     "model": "str",
     "include_mentions": "bool",
+    "skip_quotations": "bool",
     "overrides": "overrides",
 }
 

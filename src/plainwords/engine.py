@@ -20,12 +20,16 @@ from typing import TYPE_CHECKING, Protocol, cast
 from plainwords.document import Document, Suppression
 from plainwords.errors import ModelError
 from plainwords.findings import Finding, make_finding, sort_findings
+from plainwords.guidance import recast_guidance
 from plainwords.lexicon import Lexicon
+from plainwords.occurrences import number_occurrences, soften_defined_acronyms
 from plainwords.overlaps import merge_overlaps
 from plainwords.policy import Layer, Policy
 from plainwords.readers import read_text
 from plainwords.segments import Prefilter, Segment, segments
+from plainwords.senses import drop_wrong_senses
 from plainwords.suppressions import nameable
+from plainwords.voices import MENTION, QUOTED, USE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -33,8 +37,9 @@ if TYPE_CHECKING:
     from plainwords.cache import Compiled
     from plainwords.component import PlainwordsMatcher
 
-# What the pipeline found in one segment: (start_char, end_char, entry id, is a mention).
-Match = tuple[int, int, str, bool]
+# What the pipeline found in one segment: (start_char, end_char, entry id, voice), the voice being
+# "use", "quoted" (a use inside someone's quoted words) or "mention" (see plainwords.mentions).
+Match = tuple[int, int, str, str]
 
 
 # The lexical attributes plainwords reads: the matchers compare LOWER (and ORTH, which every
@@ -101,6 +106,7 @@ class Options:
 
     include_mentions: bool = False
     allow: tuple[str, ...] = ()
+    skip_quotations: bool = False  # leave out uses inside quoted words (speech, headlines)
     batch_size: int = 256
     prefilter: bool = True  # skip paragraphs that cannot hold any form (off only to test it)
 
@@ -129,6 +135,7 @@ class Linter:
             builtin=(),
             model=model,
             include_mentions=self.options.include_mentions,
+            skip_quotations=self.options.skip_quotations,
             project=Layer(allow=tuple(self.options.allow)),
         )
         self.known_names = known_names if known_names is not None else nameable(lexicon)
@@ -172,14 +179,19 @@ class Linter:
 
     def matches(self, doc) -> list[Match]:
         """What the component wrote to a Doc, as plain tuples (cheap to send between processes)."""
+        quoted = {(s.start, s.end) for s in doc.spans[self.component.quoted_key]}
         found = [
-            (s.start_char, s.end_char, s.id_, False) for s in doc.spans[self.component.span_key]
+            (s.start_char, s.end_char, s.id_, QUOTED if (s.start, s.end) in quoted else USE)
+            for s in doc.spans[self.component.span_key]
         ]
-        if self.policy.include_mentions:
-            found += [
-                (s.start_char, s.end_char, s.id_, True)
-                for s in doc.spans[self.component.mention_key]
-            ]
+        if self.policy.skip_quotations and quoted:
+            found = [m for m in found if m[3] != QUOTED]
+        # Mentions always come back: the document-wide rules count them to tell a guide, and
+        # ``finish`` leaves them out unless they were asked for.
+        found += [
+            (s.start_char, s.end_char, s.id_, MENTION)
+            for s in doc.spans[self.component.mention_key]
+        ]
         return found
 
     def settle(
@@ -196,7 +208,7 @@ class Linter:
     def findings_from(
         self, document: Document, segment: Segment, matches: Iterable[Match]
     ) -> Iterator[Finding]:
-        for start_char, end_char, entry_id, mention in matches:
+        for start_char, end_char, entry_id, said in matches:
             start = segment.to_lint(start_char)
             if not segment.owns(start):
                 continue  # an overlapping chunk of a long paragraph reports this one
@@ -204,12 +216,18 @@ class Linter:
             if entry is None:
                 raise KeyError(entry_id)
             end = segment.to_lint_end(end_char)
-            yield make_finding(document, start, end, entry, mention=mention)
+            yield make_finding(
+                document, start, end, entry, mention=said == MENTION, quoted=said == QUOTED
+            )
 
     def finish(self, document: Document, findings: list[Finding]) -> list[Finding]:
-        """Suppressions, then the policy for the document's path (entries off, allow list,
-        severities), then a stable order; remembers which suppressions silenced nothing, for
-        --report-unused-suppressions."""
+        """Document-wide rules (guidance structure, see ``plainwords.guidance``; senses the
+        subject decides, see ``plainwords.senses``), suppressions,
+        then the policy for the document's path (entries off, allow list, severities), then a
+        stable order, acronyms spelled out and repeats numbered (see ``plainwords.occurrences``);
+        remembers which suppressions silenced nothing, for --report-unused-suppressions."""
+        findings = recast_guidance(document, findings, self.policy.include_mentions)
+        findings = drop_wrong_senses(document, findings)
         settings = self.policy.resolve(document.path)
         used: set[Suppression] = set()
         kept = []
@@ -224,7 +242,8 @@ class Linter:
             self.unused_suppressions[document.path] = tuple(
                 s for s in document.suppressions if s not in used
             )
-        return sort_findings(merge_overlaps(kept))
+        merged = sort_findings(merge_overlaps(kept))
+        return number_occurrences(soften_defined_acronyms(document, merged))
 
 
 class Pending(Protocol):

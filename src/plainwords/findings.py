@@ -7,7 +7,7 @@ rename or remove them.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from plainwords.document import Document
@@ -17,7 +17,13 @@ from plainwords.shaping import Suggestions, suggest
 
 @dataclass(frozen=True)
 class Finding:
-    """One flagged use (or, with ``--include-mentions``, mention) of a lexicon term."""
+    """One flagged use (or, with ``--include-mentions``, mention) of a lexicon term.
+
+    ``quoted``: the use is in someone else's quoted words (speech, a headline), reported at
+    suggestion level, as the writer can report it but not reword it. ``occurrence`` counts the
+    findings of the same entry in the document (1 for the first), out of ``occurrences``, so a
+    report can show a label used forty times once, with its count.
+    """
 
     path: str
     start: int  # 0-based character offset in the decoded file text, inclusive
@@ -71,6 +77,11 @@ class Finding:
             parts.append("Advice: " + "; ".join(self.advice) + ".")
         return " ".join(parts)
 
+    quoted: bool = False
+    occurrence: int = 1
+    occurrences: int = 1
+    folded: bool = False  # shown for all ``occurrences`` (``--first-only``)
+
     @property
     def rule(self) -> str:
         return self.entry.id
@@ -83,8 +94,17 @@ class Finding:
     def message(self) -> str:
         reasons = " ".join([self.entry.reason, *(e.reason for e in self.also)])
         if self.mention:
-            return f"Mention of “{self.text}”: {reasons}"
-        return f"“{self.text}”: {reasons}"
+            said = f"Mention of “{self.text}”"
+        elif self.quoted:
+            said = f"“{self.text}” (in quoted words)"
+        else:
+            said = f"“{self.text}”"
+        return f"{said}{self.repeats}: {reasons}"
+
+    @property
+    def repeats(self) -> str:
+        """ " (12 times in this file)" for a finding that stands for all its entry's findings."""
+        return f" ({self.occurrences} times in this file)" if self.folded else ""
 
     @property
     def rank(self) -> int:
@@ -114,6 +134,9 @@ class Finding:
             "reason": entry.reason,
             "source": {"name": entry.source.name, "url": entry.source.url},
             "mention": self.mention,
+            "quoted": self.quoted,
+            "occurrence": self.occurrence,
+            "occurrences": self.occurrences,
         }
         if self.also:
             data["also"] = [
@@ -127,16 +150,24 @@ class Finding:
 
 
 def make_finding(
-    document: Document, lint_start: int, lint_end: int, entry: Entry, *, mention: bool = False
+    document: Document,
+    lint_start: int,
+    lint_end: int,
+    entry: Entry,
+    *,
+    mention: bool = False,
+    quoted: bool = False,
 ) -> Finding:
-    """Map a match in linted text back to the exact characters of the source."""
+    """Map a match in linted text back to the exact characters of the source. Mentions and
+    quoted uses are suggestions, whatever the entry's severity."""
     start, end = document.source_range(lint_start, lint_end)
     return Finding(
         **placement(document, start, end),
         offer=suggest(document.text, start, end, entry),
         entry=entry,
-        severity="suggestion" if mention else entry.severity,
+        severity="suggestion" if mention or quoted else entry.severity,
         mention=mention,
+        quoted=quoted,
     )
 
 
@@ -156,6 +187,11 @@ def placement(document: Document, start: int, end: int) -> dict[str, Any]:
         "text": document.text[start:end],
         "location": document.location(line),
     }
+
+
+def first_of_each(findings: Iterable[Finding]) -> list[Finding]:
+    """Each entry's first finding in each file, standing for all of them (``--first-only``)."""
+    return [replace(f, folded=f.occurrences > 1) for f in findings if f.occurrence == 1]
 
 
 def moved(finding: Finding, document: Document, start: int, end: int) -> Finding:

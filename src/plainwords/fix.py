@@ -86,9 +86,15 @@ def is_writable(document: Document) -> bool:
 
 
 def is_safe(finding: Finding) -> bool:
-    """A finding ``fix`` may rewrite without asking: a use (not a mention) of a safe entry that
-    has an alternative keeping the meaning in this sentence."""
-    return finding.entry.autofix and bool(finding.alternatives) and not finding.mention
+    """A finding ``fix`` may rewrite without asking: a use of a safe entry in the writer's own
+    words (not a mention, and not inside a quotation, whose words are someone else's) that has
+    an alternative keeping the meaning in this sentence."""
+    return (
+        finding.entry.autofix
+        and bool(finding.alternatives)
+        and not finding.mention
+        and not finding.quoted
+    )
 
 
 def replacement(finding: Finding, alternative: str | None = None) -> str:

@@ -1,17 +1,25 @@
-"""Use versus mention: a term in quotation marks, or introduced as a word, is talked *about*.
+"""Use versus mention: a term introduced as a word is talked *about*; a term in quoted speech is used.
 
 Language guides and training material name the very labels they warn against ("avoid the term
-'hard to reach'"), and reports quote people in their own words; a linter that flags those is
-switched off. Four signs make a match a mention, each a pure function over a Doc:
+'hard to reach'"); reports and news quote people in their own words ("'We see the homeless in the
+doorway,' a shopkeeper said"). The first is a *mention*, not reported by default; the second is a
+*quoted use*: someone applied the label, so it is a finding, marked as quoted. Each match gets one
+of three voices, by pure functions over a Doc:
 
-- it sits inside quotation marks: straight or curly, single or double, or «guillemets»;
-  apostrophes ("don't", "people's", "users'") never open or close a quote;
-- what comes just before names it as a word: "the term X", "labels like X", "don't say X",
-  "avoid X", "instead of X", "rather than X", "we replaced X with Y", "…, not X" after a preferred
-  term; each item of a list after such an introducer ("phrases like X, Y and Z") counts too;
-- what comes just after talks about it as a word: "X is a stigmatising label", "X is jargon",
-  "X should be avoided", or a glossary line "X – say Y instead";
-- nothing else: everything else is a use.
+- a **mention** when what comes just before names it as a word: "the term X", "labels like X",
+  "don't say X", "avoid X", "instead of X", "rather than X", "we replaced X with Y", "…, not X"
+  after a preferred term; each item of a list after such an introducer ("phrases like X, Y and Z")
+  counts too; or when what comes after talks about it as a word: "X is a stigmatising label",
+  "X refers to…", "X should be avoided", a glossary line "X – say Y instead"; or when a quotation
+  holds the term alone (a word in quotes, `Is "service user" so bad?`), unless a verb of saying or
+  labelling stands beside that quotation;
+- a **quoted use** when it sits inside quotation marks of any kind (straight, curly, single,
+  double, „low-high", «guillemets» and ‹single guillemets›) and is not a mention: speech, a
+  headline, a sign; apostrophes ("don't", "people's", "users'") never open or close a quote;
+- a **use** otherwise, including a label reported with a verb of labelling ("staff described him
+  as an addict", "she was branded a scrounger", "neighbours called them junkies"): the label is
+  applied to a person. Only a word that names the term as a word (the word, the term, the label)
+  or a piece of advice (avoid, instead of, don't say) makes a mention.
 """
 
 from __future__ import annotations
@@ -19,26 +27,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from plainwords.sentences import sentence_bounds
-
-# -- quotation marks -------------------------------------------------------------------------------
-# A straight single quote opens only after a space, bracket or dash and before a non-space, and
-# closes only after a non-space and before a non-letter: so "don't", "people's" and "users'" are
-# apostrophes. A curly opening quote left unclosed runs to the end of the paragraph, as quoted
-# speech over several sentences often does.
-_QUOTED = re.compile(
-    r"“[^”]*(?:”|$)"
-    r"|‘(?:[^’‘]|’(?=\w))*’(?!\w)"
-    r'|"[^"]*"'
-    r"|(?<![\w’'])'(?=\S)(?:[^'\n]|'(?=\w))*?(?<=\S)'(?!\w)"
-    r"|«[^»]*»"
+from plainwords.quotes import (
+    CLOSERS,
+    OPENERS,
+    alone_in_quote,
+    attributed,
+    enclosing_quote,
+    quoted_regions,
 )
-_OPENERS = "\"“‘'«(["
-_CLOSERS = "\"”’'»)]"
+from plainwords.sentences import sentence_bounds
+from plainwords.voices import MENTION, QUOTED, USE
 
 # -- introducers -----------------------------------------------------------------------------------
 _META_NOUN = (
@@ -46,32 +47,38 @@ _META_NOUN = (
     r"euphemisms|slur|slurs|description|descriptions|acronym|acronyms|jargon|language|name|names|"
     r"buzzword|buzzwords|cliché|clichés|cliche|cliches)"
 )
-_SAY = r"(?:say|saying|use|using|write|writing|(?:call|calling|label|labelling|labeling)\s+(?:people|them|someone|him|her|children|clients|families|residents)|describe\s+(?:\w+\s+)?as|refer\s+to\s+(?:\w+\s+)?as)"
+_PEOPLE = (
+    r"(?:people|them|someone|somebody|anyone|a\s+person|him|her|children|clients|families|"
+    r"residents|patients|groups|communities|others)"
+)
+_SAY = (
+    r"(?:say|saying|use|using|write|writing|(?:call|calling|label|labelling|labeling|brand|branding)"
+    rf"\s+{_PEOPLE}|describe\s+(?:\w+\s+)?as|refer\s+to\s+(?:\w+\s+)?as)"
+)
 # Introducers after which a list may hold any short items ("words like X, Y or Z").
 _STRONG = re.compile(
     r"(?:"
     rf"\b(?:the|this|that|these|those|a|an|such|our|its)\s+(?:[\w-]+\s+){{0,2}}?{_META_NOUN}"
     rf"|\b{_META_NOUN}\s+(?:[\w-]+\s+){{0,2}}?(?:like|such\s+as|including|e\.g\.?|for\s+example|to\s+avoid)"
     r"|\b(?:things|something)\s+like"
+    r"|\bavoid\s+(?:[\w-]+\s+){0,3}?(?:such\s+as|including|like)"
     r"|\b(?:avoid|don['’]t\s+use|do\s+not\s+use|never\s+use)\s*:"
     rf"|\b{_META_NOUN}\s+(?:we|you|staff|people)\s+(?:\w+\s+){{0,3}}?(?:avoid|use|say)\s*:"
     r")[\s,:\-–—]*$",
     re.IGNORECASE,
 )
-# Introducers that name only the item right after them, or a list of other flagged terms.
+# Introducers that name only the item right after them, or a list of other flagged terms: advice
+# about the word. Verbs of labelling on their own ("described as", "branded", "called them") are
+# not here: they report a label applied to a person, which is a use.
 _WEAK = re.compile(
     r"(?:"
     rf"\b(?:don['’]t|do\s+not|never|please\s+don['’]t|stop|no\s+longer|not|avoid|try\s+not\s+to)\s+{_SAY}"
     r"|\bavoid(?:s|ed|ing)?(?:\s+(?:the\s+)?(?:use\s+of|using|saying|writing))?"
-    r"|\binstead\s+of|\brather\s+than|\bin\s+place\s+of"
-    r"|\b(?:labelled|labeled|described|referred\s+to|known|branded|dismissed|seen)\s+as"
+    rf"|\bavoid(?:s|ed)?\s+(?:calling|labelling|labeling|describing|branding)\s+{_PEOPLE}(?:\s+as)?"
+    r"|\b(?:instead\s+of|rather\s+than|in\s+place\s+of)"
+    rf"(?:\s+(?:calling|describing|labelling|labeling|branding|referring\s+to)\s+{_PEOPLE}"
+    r"(?:\s+as)?(?:\s+(?:an?|the))?)?"
     r"|\bso-?called"
-    # The passive names a label others give: "people who have been called X", "are often termed X".
-    r"|\b(?:is|are|was|were|be|been|being|get|gets|got|getting)\s+(?:(?:often|still|sometimes|"
-    r"usually|commonly|wrongly|unfairly|\w+ly)\s+)?(?:called|labelled|labeled|branded|termed|dubbed)"
-    r"|\b(?:termed|dubbed)"
-    r"|\b(?:call|calls|called|calling|label|labels|labelled|labeled|labelling|labeling|brand|branded)\s+"
-    r"(?:people|them|families|children|communities|residents|clients|someone|him|her|us|groups)(?:\s+as)?"
     r")[\s,:\-–—]*$",
     re.IGNORECASE,
 )
@@ -125,17 +132,6 @@ _AFTER = re.compile(
 )
 
 
-@lru_cache(maxsize=64)
-def quoted_regions(text: str) -> tuple[tuple[int, int], ...]:
-    """Character ranges of quoted stretches in a text, quote marks included."""
-    return tuple((m.start(), m.end()) for m in _QUOTED.finditer(text))
-
-
-def is_quoted(text: str, start_char: int, end_char: int) -> bool:
-    """Whether the characters [start_char, end_char) of ``text`` lie inside one quoted stretch."""
-    return any(s < start_char and end_char <= e for s, e in quoted_regions(text))
-
-
 def _sentence_chars(doc: Doc, start: int) -> tuple[int, int]:
     first, last = sentence_bounds(doc, start)
     return doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
@@ -153,15 +149,12 @@ def is_introduced(
     text = doc.text if text is None else text
     first_char, last_char = _sentence_chars(doc, start)
     start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-    prefix = text[first_char:start_char].rstrip().rstrip(_OPENERS).rstrip()
+    prefix = text[first_char:start_char].rstrip().rstrip(OPENERS).rstrip()
     rest = text[end_char:last_char]
     if _POSSESSIVE.match(rest):
         # "Do not use service users' names": the term names people here, whatever the verb.
         return bool(_STRONG.search(prefix))
-    if _introducer(prefix, rest):
-        return True
-    negated = _NOT.search(prefix)
-    if negated and _NOT_CONTEXT.search(prefix[: negated.start() + 1].rstrip("( ")):
+    if _introducer(prefix, rest) or _negated(prefix):
         return True
     # Walk back over list items: "phrases like X, Y and <match>".
     # Only matches and quotes inside this sentence matter; both lists are sorted by start, so a
@@ -198,22 +191,28 @@ def _listed(
     ] = []  # (where the item starts, whether it is a flagged/quoted term)
     if len(text) in quotes:
         cuts.append((quotes[len(text)], True))
-    bare = len(text.rstrip(_CLOSERS))
+    bare = len(text.rstrip(CLOSERS))
     if bare in ends:
         cuts.append((ends[bare], True))
     if not cuts:
         words = list(_WORD_END.finditer(text))
         cuts = [(m.start(), False) for m in words[-1:-5:-1] if _ITEM.fullmatch(text[m.start() :])]
     for start, flagged in cuts:
-        before = text[:start].rstrip().rstrip(_OPENERS).rstrip()
+        before = text[:start].rstrip().rstrip(OPENERS).rstrip()
         still_flagged = only_flagged and flagged
         if _STRONG.search(before) or (
-            still_flagged and (_WEAK.search(before) or _replaced(before, rest))
+            still_flagged and (_WEAK.search(before) or _replaced(before, rest) or _negated(before))
         ):
             return True
         if _listed(before, rest, ends, quotes, only_flagged=still_flagged, depth=depth - 1):
             return True
     return False
+
+
+def _negated(prefix: str) -> bool:
+    """ "…, not X" after a preferred wording: `Say disabled people, not X`."""
+    negated = _NOT.search(prefix)
+    return bool(negated and _NOT_CONTEXT.search(prefix[: negated.start() + 1].rstrip("( ")))
 
 
 def _introducer(prefix: str, rest: str) -> bool:
@@ -225,27 +224,50 @@ def _replaced(prefix: str, rest: str) -> bool:
     return bool(_REPLACE.search(prefix) and _REPLACE_AFTER.search(rest))
 
 
+# A definition: "X refers to…", "X means…", "X is a term for…", "X is used to describe…", right
+# after the term ("…assault from service users, means that…" is not one).
+_DEFINED = re.compile(
+    r"^[\s\"”’'»)\]]*(?:refers?\s+to|means|is\s+(?:a|the)\s+(?:\w+\s+)?(?:term|word|phrase|name)\s+"
+    r"(?:for|used)|(?:is|are)\s+(?:often\s+|sometimes\s+)?used\s+to\s+(?:describe|mean|refer))\b",
+    re.IGNORECASE,
+)
+
+
 def is_described(doc: Doc, end: int, text: str | None = None) -> bool:
     """What follows the match talks about it as a word: "X is jargon", "X – say Y instead"."""
     text = doc.text if text is None else text
     _, last_char = _sentence_chars(doc, end - 1)
     end_char = doc[end - 1].idx + len(doc[end - 1])
-    return bool(_AFTER.match(text[end_char : min(last_char + 1, end_char + 100)]))
+    after = text[end_char : min(last_char + 1, end_char + 100)]
+    return bool(_AFTER.match(after) or _DEFINED.match(after))
 
 
-def is_mention(
+def voice(
     doc: Doc, start: int, end: int, others: Sequence[tuple[int, int]] = (), text: str | None = None
-) -> bool:
-    """Whether the match at tokens [start, end) is talked about rather than used.
+) -> str:
+    """``MENTION``, ``QUOTED`` (a use in someone's quoted words) or ``USE`` for the match at
+    tokens [start, end).
 
     ``others``: character ranges of the other matches in the Doc (for lists of terms).
     ``text``: ``doc.text``, passed in by callers that check many matches, because spaCy rebuilds
     ``doc.text`` from every token on each access (a long paragraph would turn quadratic).
     """
     text = doc.text if text is None else text
-    span = doc[start:end]
-    return (
-        is_quoted(text, span.start_char, span.end_char)
-        or is_introduced(doc, start, end, others, text)
-        or is_described(doc, end, text)
-    )
+    if is_introduced(doc, start, end, others, text) or is_described(doc, end, text):
+        return MENTION
+    start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    quote = enclosing_quote(text, start_char, end_char)
+    if quote is None:
+        return USE
+    if alone_in_quote(text, quote, start_char, end_char) and not attributed(
+        text, quote, _sentence_chars(doc, start)
+    ):
+        return MENTION
+    return QUOTED
+
+
+def is_mention(
+    doc: Doc, start: int, end: int, others: Sequence[tuple[int, int]] = (), text: str | None = None
+) -> bool:
+    """Whether the match at tokens [start, end) is talked about rather than used (see ``voice``)."""
+    return voice(doc, start, end, others, text) == MENTION

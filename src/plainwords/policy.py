@@ -90,10 +90,10 @@ class Settings:
 
     def apply(self, finding: Finding) -> Finding | None:
         """The finding as this path's settings have it (its severity), or ``None`` when they
-        turn it off. A mention stays a suggestion whatever its entry's severity."""
+        turn it off. A mention or a quoted use stays a suggestion whatever its entry's severity."""
         if not self.is_on(finding.entry) or self.allows(finding.text):
             return None
-        if finding.mention:
+        if finding.mention or finding.quoted:
             return finding
         severity = self.severity_of(finding.entry)
         return finding if severity == finding.severity else replace(finding, severity=severity)
@@ -113,6 +113,7 @@ class Policy:
     fail_on: str = "warning"
     model: str | None = None
     include_mentions: bool = False
+    skip_quotations: bool = False  # leave out uses inside quoted words
     max_bytes: int | None = None
     # Where each name was written: for messages only, so not part of equality.
     named: tuple[Named, ...] = field(default=(), compare=False)
@@ -126,6 +127,7 @@ class Policy:
         disable: Iterable[str] = (),
         fail_on: str | None = None,
         include_mentions: bool | None = None,
+        skip_quotations: bool | None = None,
         model: str | None = None,
         max_bytes: int | None = None,
     ) -> Policy:
@@ -163,6 +165,9 @@ class Policy:
             model=model if model is not None else config.model,
             include_mentions=(
                 include_mentions if include_mentions is not None else config.include_mentions
+            ),
+            skip_quotations=(
+                skip_quotations if skip_quotations is not None else config.skip_quotations
             ),
             max_bytes=max_bytes,
             named=tuple(named),

@@ -58,6 +58,17 @@ def use_color(option: bool | None) -> bool:
     default=None,
     help="Also report terms that are quoted or named as words, as suggestions.",
 )
+@click.option(
+    "--skip-quotations",
+    is_flag=True,
+    default=None,
+    help="Leave out terms inside quoted words (speech, headlines): report only your own words.",
+)
+@click.option(
+    "--first-only",
+    is_flag=True,
+    help="Show each entry's first finding in a file only, with how many times it occurs.",
+)
 @lexicon_options
 @click.option(
     "--model",
@@ -106,6 +117,8 @@ def check(
     fail_on,
     stdin_filename,
     include_mentions,
+    skip_quotations,
+    first_only,
     lexicons,
     disable,
     model,
@@ -128,7 +141,7 @@ def check(
     \b
     Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
     """
-    from plainwords.findings import at_or_above, sort_findings
+    from plainwords.findings import at_or_above, first_of_each, sort_findings
     from plainwords.reporters import Run, reporters
     from plainwords.run import Problems, check_paths
 
@@ -138,6 +151,7 @@ def check(
         disable=disable,
         fail_on=fail_on,
         include_mentions=include_mentions,
+        skip_quotations=skip_quotations,
         model=model,
         max_size=max_size,
     )
@@ -170,7 +184,9 @@ def check(
             findings.extend(file_findings)
 
     report_problems(problems, quiet=quiet)
-    run = Run(findings=sort_findings(findings), files=files, skipped=problems.skipped)
+    findings = sort_findings(findings)
+    shown = first_of_each(findings) if first_only else findings
+    run = Run(findings=shown, files=files, skipped=problems.skipped)
     nothing_read = problems.errors and files == 0
     if not nothing_read and not (quiet and output_format == "text" and not run.findings):
         reporters()[output_format](run, sys.stdout, use_color(color) and output_format == "text")
@@ -183,7 +199,7 @@ def check(
     if files == 0 and not problems.skipped and not quiet:
         click.echo("plainwords: note: no documents found to check", err=True)
     unused = _report_unused(linter) if report_unused_suppressions else 0
-    failing = at_or_above(run.findings, policy.fail_on) or (
+    failing = at_or_above(findings, policy.fail_on) or (
         unused and policy.fail_on in ("warning", "suggestion")
     )
     raise SystemExit(EXIT_FINDINGS if failing else EXIT_OK)

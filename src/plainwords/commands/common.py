@@ -59,6 +59,7 @@ def policy_for(
     disable: Iterable[str] = (),
     fail_on: str | None = None,
     include_mentions: bool | None = None,
+    skip_quotations: bool | None = None,
     model: str | None = None,
     max_size: int | None = None,
 ) -> Policy:
@@ -72,6 +73,7 @@ def policy_for(
         disable=disable,
         fail_on=fail_on,
         include_mentions=include_mentions,
+        skip_quotations=skip_quotations,
         model=model,
         max_bytes=max_size * 1_000_000 if max_size else None,
     )

@@ -162,6 +162,12 @@ def sarif_log(run: Run) -> dict[str, Any]:
             result["properties"]["also"] = [e.id for e in finding.also]
         if finding.mention:
             result["properties"]["mention"] = True
+        if finding.quoted:
+            result["properties"]["quoted"] = True
+        if finding.occurrences > 1:
+            result["properties"].update(
+                occurrence=finding.occurrence, occurrences=finding.occurrences
+            )
         fixes = _fixes(finding)
         if fixes:
             result["fixes"] = fixes

@@ -23,9 +23,10 @@ def report_text(run: Run, stream: TextIO, color: bool = False) -> None:
         entry = finding.entry
         where = f"{finding.path}:{finding.line}:{finding.column}"
         severity = style(f"{finding.severity:<10}", fg=_COLOURS[finding.severity], bold=True)
-        mention = " (mention)" if finding.mention else ""
+        voice = " (mention)" if finding.mention else " (quoted)" if finding.quoted else ""
         stream.write(
-            f"{style(where, bold=True)}  {severity}  “{finding.text}”{mention}: {entry.reason}  "
+            f"{style(where, bold=True)}  {severity}  “{finding.text}”{voice}{finding.repeats}: "
+            f"{entry.reason}  "
             f"{style('[' + entry.id + ']', dim=True)}\n"
         )
         for label, options in (

@@ -1,0 +1,322 @@
+"""Guidance structure: the parts of a document that list words rather than use them.
+
+Language guides, glossaries and training notes name the labels they warn against without quotes
+or introducers a sentence could show: a list under "Words to avoid", a table of "Don't say | Say",
+a glossary headword ("Service user: a term used…"), a line that holds nothing but terms. Those
+are read from the document's lines after matching, over the whole document, and the findings in
+them become mentions:
+
+- **a list after a cue**: the items (list items, table rows, short lines) that follow a heading
+  or an introducing line with a cue ("Words to avoid", "Avoid:", "Replace these phrases:",
+  "Glossary"); in a long item, only its headword before a dash or colon;
+- **a table column headed with a cue** ("Don't say", "Avoid", "Instead of", "Old term");
+- **a run of terms**: a line that holds three or more findings and nothing else but separators,
+  and does not end as a sentence does;
+- and, in a document that is a guide (it has a cue line, or most of what the sentences show is
+  mentions), also: a line holding only terms, a short line without a full stop (a headword or
+  heading), a headword at the start of a line before a colon or dash, a line that shows an
+  example ("Example: …", "Don't say: …"), a list after "such as", "including", "for example" or
+  "examples:", and a short quotation no one is said to have said.
+
+Everything here is a pure function of the linted text and the findings' places, so the spaCy
+component stays a per-paragraph matcher.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from plainwords.document import Document
+from plainwords.findings import Finding
+from plainwords.quotes import alone_in_quote, enclosing_quote, said_after
+
+_CUE = re.compile(
+    r"\b(?:avoid\w*|don['’]?t\s+(?:say|use|write)|do\s+not\s+(?:say|use|write)|"
+    r"never\s+(?:say|use|write)|instead(?:\s+of)?|rather\s+than|not\s+this|unhelpful|outdated|"
+    r"old[- ]fashioned|old\s+terms?|offensive|stigmati[sz]ing|(?:words?|phrases?|terms?|labels?)"
+    r"\s+(?:to|that|we|matter)|language\s+(?:guide|matters|to)|replace\w*|glossary|definitions?|"
+    r"terminology|jargon\s+buster|misused|style\s+guide|person[- ]first)\b",
+    re.IGNORECASE,
+)
+_LIST_MARK = re.compile(r"^\s*(?:[-*+•▪◦‣–—]|\d{1,2}[.)]|[a-z][.)])\s+")
+_HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# A headword before its definition or advice: "Service user: …", "• Addict – This word…".
+_HEADWORD_END = re.compile(r"\s*(?::|\s[-–—]|[–—])\s*(?=\S)")
+# What may stand between listed terms: separators, articles, "and", "or", "not".
+_FILLER = re.compile(
+    r"^(?:[\s,;:/|•·*+\-–—.()\[\]\"“”‘’'«»]|\b(?:and|or|nor|not|a|an|the|&)\b|\d{1,2}[.)])*$",
+    re.IGNORECASE,
+)
+_LIST_CUE = re.compile(
+    r"(?:\bsuch\s+as|\bincluding|\be\.g\.?|\bfor\s+example|\bexamples?(?:\s+include)?\s*:|"
+    r"\blike)[\s,:(]*$",
+    re.IGNORECASE,
+)
+_SEPARATOR = re.compile(r"(?:\s*[,;/]\s*(?:and|or|nor)?|\s+(?:and|or|nor|&))\s*$", re.IGNORECASE)
+# A line that shows what not to write: "Example: He's a drug abuser.", "Don't say: …".
+_EXAMPLE = re.compile(
+    r"^\W*(?:examples?|e\.g\.|for\s+example|not|don['’]?t\s+(?:say|write)|avoid|instead\s+of|"
+    r"wrong|incorrect|before)\s*[:–—-]",
+    re.IGNORECASE,
+)
+_ITEM_EDGE = re.compile(r"[,;/:(]|\s(?:and|or|nor)\s", re.IGNORECASE)
+_QUOTES_OPEN = " \"“‘'«("
+_QUOTES_CLOSE = " \"”’'»)"
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
+SHORT = 12  # words: a line this short without a full stop is a heading, an item or a headword
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int  # offset in the linted text
+    end: int
+    text: str
+
+    @property
+    def words(self) -> int:
+        return len(_WORD.findall(self.text))
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def row(self) -> bool:
+        stripped = self.text.strip()
+        return stripped.startswith("|") or stripped.count("|") >= 2
+
+    @property
+    def item(self) -> bool:
+        return bool(_LIST_MARK.match(self.text))
+
+    @property
+    def sentence(self) -> bool:
+        """Ends as a sentence does (a run of terms with a full stop may be an ordinary list)."""
+        return self.text.rstrip().endswith((".", "!", "?"))
+
+    @property
+    def short(self) -> bool:
+        """Short and without a full stop: a heading, a list entry, a headword, a cell."""
+        return 0 < self.words <= SHORT and not self.sentence
+
+    @property
+    def cue(self) -> bool:
+        """A heading or an introducing line that announces a list of words."""
+        heading = _HEADING_MARK.match(self.text) or self.short or self.text.rstrip().endswith(":")
+        return bool(heading and not self.row and _CUE.search(self.text))
+
+
+def lines_of(text: str) -> list[Line]:
+    lines, start = [], 0
+    for piece in text.splitlines(keepends=True):
+        body = piece.rstrip("\r\n")
+        lines.append(Line(start, start + len(body), body))
+        start += len(piece)
+    return lines
+
+
+def listed_ranges(lines: Sequence[Line]) -> list[tuple[int, int]]:
+    """Linted-text ranges of the entries in lists and tables introduced by a cue."""
+    ranges: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.row and _CUE.search(line.text):
+            i = _table(lines, i, ranges, cued_columns=True)
+            continue
+        if not line.cue:
+            i += 1
+            continue
+        i += 1
+        while i < len(lines):
+            line = lines[i]
+            if line.blank:
+                following = next((x for x in lines[i + 1 :] if not x.blank), None)
+                if following is None or not (following.item or following.row):
+                    break
+                i += 1
+                continue
+            if line.row:
+                i = _table(lines, i, ranges, cued_columns=False)
+                continue
+            if _HEADING_MARK.match(line.text) or not (line.item or line.short):
+                break  # a heading or a sentence of prose ends the list
+            if line.cue and not line.item:
+                break  # the next cued list begins
+            ranges.append(_entry_range(line))
+            i += 1
+    return [r for r in ranges if r[1] > r[0]]
+
+
+def _entry_range(line: Line) -> tuple[int, int]:
+    """A list entry: the whole of a short one, the headword of a long one."""
+    headword = _HEADWORD_END.search(line.text)
+    if headword and len(_WORD.findall(line.text[: headword.start()])) <= 6:
+        return line.start, line.start + headword.start()
+    if line.short or line.words <= SHORT:
+        return line.start, line.end
+    return line.start, line.start
+
+
+def _table(lines: Sequence[Line], i: int, ranges: list[tuple[int, int]], *, cued_columns: bool):
+    """Add the cells of a table's cued columns (or, under a cue heading, its first column);
+    return the index after the table."""
+    header = _cells(lines[i])
+    columns = {n for n, (s, e) in enumerate(header) if _CUE.search(lines[i].text[s:e])}
+    if not cued_columns:
+        columns = columns or {0}
+    i += 1
+    while i < len(lines) and lines[i].row:
+        cells = _cells(lines[i])
+        if not all(set(lines[i].text[s:e].strip()) <= set("-: ") for s, e in cells):
+            ranges.extend(
+                (lines[i].start + s, lines[i].start + e)
+                for n, (s, e) in enumerate(cells)
+                if n in columns
+            )
+        i += 1
+    return i
+
+
+def _cells(line: Line) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a table row, relative to the line."""
+    bars = [m.start() for m in re.finditer(r"\|", line.text)]
+    text = line.text
+    if not text.strip().startswith("|"):
+        bars = [-1, *bars]
+    if not text.rstrip().endswith("|"):
+        bars = [*bars, len(text)]
+    return [(a + 1, b) for a, b in zip(bars, bars[1:], strict=False)]
+
+
+def _to_lint(document: Document, offset: int) -> int:
+    """A source offset's place in the linted text (the inverse of ``document.offsets``)."""
+    pieces = document.offsets.pieces
+    if not pieces:
+        return offset
+    index = max(bisect_right([p.source_start for p in pieces], offset) - 1, 0)
+    piece = pieces[index]
+    if piece.lint_end - piece.lint_start == piece.source_end - piece.source_start:
+        return piece.lint_start + min(
+            offset - piece.source_start, piece.lint_end - piece.lint_start
+        )
+    return piece.lint_start
+
+
+@dataclass(frozen=True)
+class _Placed:
+    finding: Finding
+    start: int  # in the linted text
+    end: int
+
+
+def recast_guidance(
+    document: Document, findings: Iterable[Finding], keep_mentions: bool
+) -> list[Finding]:
+    """The findings, with those in a document's guidance structure made mentions (and left out
+    unless ``keep_mentions``)."""
+    findings = list(findings)
+    if not findings:
+        return findings
+    text = document.lint_text
+    placed = [
+        _Placed(f, _to_lint(document, f.start), _to_lint(document, f.start) + len(f.text))
+        for f in findings
+    ]
+    lines = lines_of(text)
+    listed = listed_ranges(lines)
+    starts = [line.start for line in lines]
+    mentions = sum(1 for p in placed if p.finding.mention)
+    guide = any(line.cue for line in lines) or (
+        mentions >= 3 and mentions >= len(placed) - mentions
+    )
+    by_line: dict[int, list[_Placed]] = {}
+    for p in placed:
+        by_line.setdefault(bisect_right(starts, p.start) - 1, []).append(p)
+    result = []
+    for number, group in by_line.items():
+        line = lines[number]
+        term_only = _only_terms(line, group)
+        for p in group:
+            f = p.finding
+            if not f.mention and (
+                any(s <= p.start and p.end <= e for s, e in listed)
+                or (term_only and len(group) >= 3 and not line.sentence)
+                or (guide and _guide_mention(text, line, p, group, term_only, placed))
+            ):
+                f = replace(f, mention=True, quoted=False, severity="suggestion")
+            if keep_mentions or not f.mention:
+                result.append(f)
+    return result
+
+
+def _only_terms(line: Line, group: Sequence[_Placed]) -> bool:
+    """The line holds the findings and nothing else but separators, articles and conjunctions."""
+    rest, position = [], line.start
+    for p in sorted(group, key=lambda p: p.start):
+        rest.append(line.text[position - line.start : max(p.start, position) - line.start])
+        position = max(position, p.end)
+    rest.append(line.text[position - line.start :])
+    return bool(_FILLER.match(" ".join(rest)))
+
+
+def _guide_mention(
+    text: str,
+    line: Line,
+    p: _Placed,
+    group: Sequence[_Placed],
+    term_only: bool,
+    placed: Sequence[_Placed],
+) -> bool:
+    """In a guide: a term on a line of terms, a short line, a headword, a list after "such as",
+    or a quotation of the term alone."""
+    if term_only or line.short:
+        return True
+    lead = text[line.start : p.start]
+    body = _LIST_MARK.sub("", lead).lstrip(" *_\"“‘'«")
+    if not body and _HEADWORD_END.match(text, p.end):
+        return True
+    if _EXAMPLE.match(line.text):
+        return True
+    if p.finding.quoted:
+        # A guide quotes words to discuss them: a short quotation no one is said to have said.
+        quote = enclosing_quote(text, p.start, p.end)
+        if quote is not None and (
+            alone_in_quote(text, quote, p.start, p.end)
+            or (len(_WORD.findall(text[quote[0] : quote[1]])) <= 6 and not said_after(text, quote))
+        ):
+            return True
+    return _after_list_cue(text, p.start, placed)
+
+
+def _after_list_cue(text: str, start: int, placed: Sequence[_Placed]) -> bool:
+    """ "Examples: crazy, psycho, nuts" / "words such as X and Y": walk back over the list's
+    items (other findings, or short items of up to three words) to a cue, within the sentence."""
+    reach = max(0, start - 400)
+    sentence_start = max(
+        (m.end() for m in _SENTENCE_END.finditer(text, reach, start)), default=reach
+    )
+    prefix = text[sentence_start:start].rstrip(_QUOTES_OPEN)
+    ends = {p.end: p.start for p in placed}
+    for _ in range(20):
+        if _LIST_CUE.search(prefix):
+            return True
+        separator = _SEPARATOR.search(prefix)
+        if not separator:
+            return False
+        prefix = prefix[: separator.start()].rstrip(_QUOTES_CLOSE)
+        item_start = ends.get(sentence_start + len(prefix), -1)
+        if item_start >= sentence_start:
+            prefix = prefix[: item_start - sentence_start]
+        else:
+            inner = list(_ITEM_EDGE.finditer(prefix))
+            cut = inner[-1].end() if inner else 0
+            if len(_WORD.findall(prefix[cut:])) > 3:
+                return False
+            prefix = prefix[:cut]
+        prefix = prefix.rstrip(_QUOTES_OPEN)
+    return False

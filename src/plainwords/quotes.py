@@ -1,0 +1,96 @@
+"""Quotation marks: where a text quotes someone, in pure functions over the text alone.
+
+Used by the use/mention rules on each paragraph and by the document-wide rules after matching,
+so kept free of spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# -- quotation marks -------------------------------------------------------------------------------
+# A straight single quote opens only after a space, bracket or dash and before a non-space, and
+# closes only after a non-space and before a non-letter: so "don't", "people's" and "users'" are
+# apostrophes. A curly opening quote left unclosed runs to the end of the paragraph, as quoted
+# speech over several sentences often does.
+_QUOTED = re.compile(
+    r"„[^“”]*[“”]"
+    r"|‚[^‘’]*[‘’]"
+    r"|“[^”]*(?:”|$)"
+    r"|‘(?:[^’‘]|’(?=\w))*’(?!\w)"
+    r'|"[^"]*"'
+    r"|(?<![\w’'])'(?=\S)(?:[^'\n]|'(?=\w))*?(?<=\S)'(?!\w)"
+    r"|«[^»]*»"
+    r"|»[^«»]*«"
+    r"|‹[^›]*›"
+)
+OPENERS = "\"“‘'«»‹„‚(["
+CLOSERS = "\"”’'»«›“‘)]"
+
+
+@lru_cache(maxsize=64)
+def quoted_regions(text: str) -> tuple[tuple[int, int], ...]:
+    """Character ranges of quoted stretches in a text, quote marks included."""
+    return tuple((m.start(), m.end()) for m in _QUOTED.finditer(text))
+
+
+def is_quoted(text: str, start_char: int, end_char: int) -> bool:
+    """Whether the characters [start_char, end_char) of ``text`` lie inside one quoted stretch."""
+    return any(s < start_char and end_char <= e for s, e in quoted_regions(text))
+
+
+# Beside a quotation, these make it someone's words rather than a word held up to look at:
+# a verb of saying ("…," she said / he told the paper: "…") or of labelling a person ("called
+# him "X"", "was branded "X"").
+_SPEECH = (
+    r"(?:said|says|say|told|tells|asked|asks|added|adds|replied|replies|explained|explains|wrote|"
+    r"writes|shouted|shouts|whispered|whispers|claimed|claims|insisted|insists|admitted|admits|"
+    r"recalled|recalls|stated|states|argued|argues|complained|complains|warned|warns|joked|jokes|"
+    r"laughed|sighed|muttered|cried|yelled|screamed|snapped|continued|agreed|commented|comments|"
+    r"tweeted|posted|read|reads|according\s+to)"
+)
+_LABELLING = (
+    r"(?:(?:call|calls|called|calling|label|labels|labelled|labeled|brand|brands|branded|dub|"
+    r"dubbed|termed)(?:\s+\w+){0,2}"
+    r"|(?:describe|describes|described|dismissed|written\s+off|wrote\s+\w+\s+off|known|"
+    r"referred\s+to|treated|seen|regarded)(?:\s+\w+){0,2}?\s+as(?:\s+if\s+\w+\s+(?:was|were))?"
+    # A copula after its subject: `He was "an addict"` (not `Is "service user" so bad?`).
+    r"|\w+\s+(?:am|is|are|was|were|been|being))"
+)
+_ATTRIBUTED_BEFORE = re.compile(
+    rf"(?:\b{_SPEECH}\b(?:\W+\w+){{0,6}}|\b{_LABELLING})[\s,:]*$", re.IGNORECASE
+)
+_ATTRIBUTED_AFTER = re.compile(rf"^[\s,;:—–-]*(?:[\w'’-]+\s+){{0,4}}?{_SPEECH}\b", re.IGNORECASE)
+
+
+def attributed(text: str, quote: tuple[int, int], sentence: tuple[int, int]) -> bool:
+    """A verb of saying or labelling stands just before or after the quotation, in its sentence."""
+    first, last = quote
+    before = text[max(sentence[0], first - 80) : first]
+    return bool(_ATTRIBUTED_BEFORE.search(before) or said_after(text, quote, sentence[1]))
+
+
+def said_after(text: str, quote: tuple[int, int], limit: int | None = None) -> bool:
+    """A verb of saying right after the quotation: `"…," she said`, `"…", according to…`."""
+    last = quote[1]
+    return bool(_ATTRIBUTED_AFTER.match(text[last : min(limit or len(text), last + 60)]))
+
+
+_ARTICLES = frozenset({"", "a", "an", "the"})
+_TRAILING = " \t,.;:!?…"
+
+
+def enclosing_quote(text: str, start_char: int, end_char: int) -> tuple[int, int] | None:
+    """The innermost quoted stretch holding [start_char, end_char), if any."""
+    inside = [(s, e) for s, e in quoted_regions(text) if s < start_char and end_char <= e]
+    return max(inside, default=None)
+
+
+def alone_in_quote(text: str, quote: tuple[int, int], start_char: int, end_char: int) -> bool:
+    """The quotation holds the term and nothing else but an article and punctuation: a word in
+    quotes (`"addicts"`, `‘the homeless’`), not speech or a headline."""
+    first, last = quote
+    before = text[first:start_char].lstrip(OPENERS).strip().lower()
+    after = text[end_char:last].rstrip(CLOSERS).strip(_TRAILING)
+    return before in _ARTICLES and not after

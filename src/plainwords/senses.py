@@ -1,0 +1,112 @@
+"""Senses the document decides: a word's innocent meaning shown by what the whole text is about.
+
+A sentence cannot always tell "a cohort of 1,204 adults" in a statistics paper from "the
+non-engaging cohort" in a case note, or an airline's "frequent flyer" from a hospital's; the
+document can. Each ``Sense`` names the entries it excuses and the topic words that show the
+document is about that subject; a document holding at least ``needed`` different topic words
+(as whole words, in any case) is on that subject, and findings of those entries in it are
+dropped as the innocent sense.
+
+The topic words are narrow on purpose (terms of the trade, not "data" or "people"), so a council
+report that mentions figures keeps its "rough sleeping cohorts" and a job advert its "key duties".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from plainwords.document import Document
+from plainwords.findings import Finding
+
+
+@dataclass(frozen=True)
+class Sense:
+    name: str
+    entries: frozenset[str]
+    words: tuple[str, ...]
+    needed: int = 2
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        alternatives = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in self.words), key=len)
+        return re.compile(r"(?<![\w-])(?:" + "|".join(reversed(alternatives)) + r")(?![\w-])", re.I)
+
+    def shown_by(self, text: str) -> bool:
+        """The text holds at least ``needed`` different topic words."""
+        found: set[str] = set()
+        for match in self.pattern.finditer(text):
+            found.add(" ".join(match.group().lower().split()))
+            if len(found) >= self.needed:
+                return True
+        return False
+
+
+SENSES: tuple[Sense, ...] = (
+    Sense(
+        "statistics",
+        frozenset({"cohort", "leverage", "robust", "key"}),
+        (
+            "odds ratio", "hazard ratio", "confidence interval", "regression", "Kaplan-Meier",
+            "log-rank", "p-value", "standard deviation", "statistically significant",
+            "covariates", "variance", "meta-analysis", "randomised", "randomized", "outliers",
+            "Cox model", "logistic regression", "multivariate", "multivariable",
+        ),
+    ),
+    Sense(
+        "research abstract",
+        frozenset({"cohort", "robust", "key"}),
+        ("Methods:", "Results:", "Conclusions:", "Conclusion:", "Objective:", "Objectives:",
+         "Background:", "Design:", "Setting:", "Participants:"),
+        needed=3,
+    ),
+    Sense(
+        "finance",
+        frozenset({"leverage"}),
+        (
+            "liquidity", "portfolio", "equity", "debt", "credit", "assets", "investors",
+            "balance sheet", "capital structure", "EBITDA", "bonds", "yield", "hedge fund",
+            "private equity", "interest rates",
+        ),
+    ),
+    Sense(
+        "databases",
+        frozenset({"key"}),
+        (
+            "primary key", "foreign key", "database", "SQL", "query", "queries", "schema",
+            "table", "tables", "column", "columns", "row", "rows", "index", "indexes",
+        ),
+        needed=3,
+    ),
+    Sense(
+        "air travel",
+        frozenset({"frequent-flyer"}),
+        (
+            "airline", "airlines", "flight", "flights", "passenger", "passengers", "check-in",
+            "boarding", "lounge", "air miles", "cabin crew", "aircraft", "airport", "upgrades",
+            "loyalty programme", "loyalty program", "elite status",
+        ),
+    ),
+    Sense(
+        "home storage",
+        frozenset({"hard-to-reach"}),
+        (
+            "cabinet", "cabinets", "shelf", "shelves", "cupboard", "cupboards", "kitchen",
+            "pantry", "drawer", "drawers", "storage", "step stool", "closet", "countertop",
+        ),
+    ),
+)  # fmt: skip
+
+
+def drop_wrong_senses(
+    document: Document, findings: Sequence[Finding], senses: Sequence[Sense] = SENSES
+) -> list[Finding]:
+    """The findings without those whose entry the document's subject shows to be innocent."""
+    rules = {f.rule for f in findings}
+    innocent: set[str] = set()
+    for sense in senses:
+        if sense.entries & rules - innocent and sense.shown_by(document.lint_text):
+            innocent |= sense.entries
+    return [f for f in findings if f.rule not in innocent]
