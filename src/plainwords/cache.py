@@ -30,7 +30,7 @@ from plainwords.atomic import write_atomically
 from plainwords.conditions import CompiledConditions
 from plainwords.lexicon import Lexicon, resolve_lexicon
 
-_FORMAT = 3  # bump when the shape of Compiled changes
+_FORMAT = 4  # bump when the shape of Compiled changes
 _STALE_AFTER = 30 * 24 * 3600  # seconds; other cache files older than this are removed on write
 
 # Entry id → (compiled ``when``, compiled ``unless``); either may be None.
@@ -47,12 +47,19 @@ class Compiled:
     # Each surface form as the tokenizer splits it: building the matchers from these words skips
     # running the tokenizer over thousands of short strings at every start.
     tokens: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Entry id → the phrases the candidate scanner looks for (``plainwords.scanner``): with
+    # these a run scans its files before, and often instead of, building the pipeline.
+    triggers: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def compiled_from(lexicon: Lexicon, component) -> Compiled:
     """What a built ``PlainwordsMatcher`` derived from a lexicon, ready to store or hand on."""
     return Compiled(
-        lexicon, dict(component.forms), dict(component.conditions), dict(component.tokens)
+        lexicon,
+        dict(component.forms),
+        dict(component.conditions),
+        dict(component.tokens),
+        component.triggers(),
     )
 
 
@@ -70,10 +77,8 @@ def cache_key(names: Iterable[str | Path], model: str | None = None) -> str | No
     any change to any of them is a miss; ``None`` when a file cannot be read (the loader then
     reports the problem). Settings that act after compiling (disable, severity, allow,
     overrides) are left out on purpose: changing them must not cost a recompile."""
-    import spacy.about
-
     digest = hashlib.sha256()
-    versions = (__version__, spacy.about.__version__, sys.version_info[:2])
+    versions = (__version__, _spacy_version(), sys.version_info[:2])
     for part in (_FORMAT, source_digest(), *versions):
         digest.update(repr(part).encode() + b"\0")
     digest.update(repr(model or "").encode() + b"\0")
@@ -85,6 +90,22 @@ def cache_key(names: Iterable[str | Path], model: str | None = None) -> str | No
     except Exception:  # noqa: BLE001 - a missing or bad file is the loader's to report
         return None
     return digest.hexdigest()
+
+
+def _spacy_version() -> str:
+    """spaCy's version, read from its ``about.py`` without importing spaCy: a run whose files
+    hold no candidate never pays for that import (see ``plainwords.scanner``)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("spacy")
+    try:
+        folder = Path(next(iter(spec.submodule_search_locations or ())))  # type: ignore[union-attr]
+        about = (folder / "about.py").read_text(encoding="utf-8")
+    except Exception:  # noqa: BLE001 - an unusual install: ask spaCy itself
+        import spacy.about
+
+        return spacy.about.__version__
+    return hashlib.sha256(about.encode()).hexdigest()
 
 
 def source_digest(package: Path | None = None) -> str:

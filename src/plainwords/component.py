@@ -213,26 +213,24 @@ class PlainwordsMatcher:
         return doc
 
     def trigger_phrases(self) -> Iterator[str]:
-        """Phrases at least one of which any match lies inside, for a prefilter to look for.
+        """Phrases at least one of which any match lies inside, for a prefilter to look for."""
+        for phrases in self.triggers().values():
+            yield from phrases
+
+    def triggers(self) -> dict[str, tuple[str, ...]]:
+        """Entry id → phrases at least one of which any match of the entry lies inside.
 
         An entry whose ``when`` needs given words right after (or before) the match can only
         match inside one of those joinings: "drive improvement", never a bare "drive". So such an
         entry contributes its forms joined to each required phrase, which keeps paragraphs about
         driving a carriage away from spaCy. Other entries contribute their forms as they are.
+        Kept per entry so a cached copy can be narrowed to the entries a project turns on.
         """
         self._load_pending()
-        for entry_id, forms in self.forms.items():
-            when = self.conditions[entry_id][0]
-            if when is not None and when.followed_by:
-                for phrase in when.followed_by:
-                    joined = " ".join(phrase)
-                    yield from (f"{form} {joined}" for form in forms)
-            elif when is not None and when.preceded_by:
-                for phrase in when.preceded_by:
-                    joined = " ".join(phrase)
-                    yield from (f"{joined} {form}" for form in forms)
-            else:
-                yield from forms
+        return {
+            entry_id: tuple(_entry_triggers(forms, self.conditions[entry_id][0]))
+            for entry_id, forms in self.forms.items()
+        }
 
     # -- matching -----------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -279,6 +277,19 @@ class PlainwordsMatcher:
         if entry is None:
             raise KeyError(span.id_)
         return entry
+
+
+def _entry_triggers(forms: tuple[str, ...], when: CompiledConditions | None) -> Iterator[str]:
+    if when is not None and when.followed_by:
+        for phrase in when.followed_by:
+            joined = " ".join(phrase)
+            yield from (f"{form} {joined}" for form in forms)
+    elif when is not None and when.preceded_by:
+        for phrase in when.preceded_by:
+            joined = " ".join(phrase)
+            yield from (f"{joined} {form}" for form in forms)
+    else:
+        yield from forms
 
 
 def _distinct(spans: list[Span]) -> list[Span]:
