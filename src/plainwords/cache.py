@@ -50,17 +50,44 @@ class Compiled:
     # Entry id → the phrases the candidate scanner looks for (``plainwords.scanner``): with
     # these a run scans its files before, and often instead of, building the pipeline.
     triggers: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # lemminflect's answers for the lexicon's words (``plainwords.inflections``): shaping the
+    # alternatives of a finding then rarely loads lemminflect's tables.
+    inflections: dict[tuple, object] = field(default_factory=dict)
 
 
 def compiled_from(lexicon: Lexicon, component) -> Compiled:
-    """What a built ``PlainwordsMatcher`` derived from a lexicon, ready to store or hand on."""
+    """What a built ``PlainwordsMatcher`` derived from a lexicon, ready to store or hand on,
+    with every lemminflect answer this process has been given."""
+    from plainwords import inflections
+
     return Compiled(
         lexicon,
         dict(component.forms),
         dict(component.conditions),
         dict(component.tokens),
         component.triggers(),
+        inflections.answers(),
     )
+
+
+def rehearse(lexicon: Lexicon, forms: dict[str, tuple[str, ...]]) -> None:
+    """Shape every entry's alternatives for each of its forms, so lemminflect's answers for the
+    lexicon's own words are known before they are stored (see ``plainwords.inflections``)."""
+    from plainwords import inflections
+    from plainwords.shaping import suggest
+
+    for entry in lexicon:
+        if not (entry.alternatives or entry.shapes):
+            continue
+        for form in forms.get(entry.id, ()):
+            suggest(form, 0, len(form), entry)
+        if entry.inflect in ("verb", "both"):
+            # The tense a sentence asks for ("had utilised": VBN) is not always the form's own.
+            for alternative in entry.alternatives:
+                first = alternative.split(" ")[0]
+                lemmas = inflections.getLemma(first, upos="VERB", lemmatize_oov=False)
+                for tag in ("VBD", "VBG", "VBN", "VBP", "VBZ"):
+                    inflections.getInflection(lemmas[0] if lemmas else first, tag=tag)
 
 
 def cache_dir() -> Path:

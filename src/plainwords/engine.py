@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol, cast
 
+from plainwords import inflections
 from plainwords.document import Document, Suppression
 from plainwords.errors import ModelError
 from plainwords.findings import Finding, make_finding, sort_findings
@@ -142,6 +143,8 @@ class Linter:
         )
         self.known_names = known_names if known_names is not None else nameable(lexicon)
         self._compiled = compiled
+        if compiled is not None:
+            inflections.remember(compiled.inflections)
         # The candidate scanner's phrases come from the cache when it has them, and then spaCy
         # is imported and the pipeline built only when a document holds a candidate (``nlp``).
         cached = compiled.triggers if compiled is not None else {}
