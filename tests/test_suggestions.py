@@ -274,3 +274,8 @@ def test_the_fix_never_edits_one_span_twice(linter):
     findings = linter.check(read_text("a.txt", text))
     spans = [(f.fix_start, f.fix_end) for f in findings]
     assert all(b[0] >= a[1] for a, b in zip(sorted(spans), sorted(spans)[1:], strict=False))
+
+
+def test_a_relative_clause_agrees_past_its_adverb(linter):
+    finding = offers(linter, "Frequent attenders were offered a care plan.", "frequent-attender")
+    assert finding.alternatives[0] == "People who often use A&E"

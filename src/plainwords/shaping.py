@@ -489,6 +489,8 @@ def _renumber(text: str, number: str) -> str | None:
     words[head] = changed
     if head + 1 < len(words) and words[head + 1].lower() in ("who", "that", "which"):
         at = head + 2
+        while at < len(words) - 1 and words[at].lower() in _BASE_ADVERBS:
+            at += 1  # "who often uses": the verb is after the adverb
         while at < len(words):  # "who uses and runs": every verb of the clause agrees
             verb = _verb_in(words[at], number)
             if verb is None:
