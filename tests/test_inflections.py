@@ -18,7 +18,9 @@ def test_answers_are_lemminflects_own():
     assert inflections.getLemma("utilised", upos="VERB", lemmatize_oov=False) == (
         lemminflect.getLemma("utilised", upos="VERB", lemmatize_oov=False)
     )
-    assert inflections.getInflection("use", tag="VBN") == lemminflect.getInflection("use", tag="VBN")
+    assert inflections.getInflection("use", tag="VBN") == lemminflect.getInflection(
+        "use", tag="VBN"
+    )
     assert ("getInflection", "use", "VBN", True) in inflections.answers()
 
 

@@ -87,9 +87,7 @@ def test_windows_find_exactly_what_a_full_pass_finds_in_every_example(lexicon, f
 
 
 @pytest.mark.parametrize("reader", [read_text, read_markdown], ids=["text", "markdown"])
-def test_windows_find_exactly_what_a_full_pass_finds_in_the_document_suite(
-    full, windowed, reader
-):
+def test_windows_find_exactly_what_a_full_pass_finds_in_the_document_suite(full, windowed, reader):
     documents = _documents()
     found = sum(_same(full, windowed, reader("doc.md", text)) for text in documents)
     # The suite as one long document too: document-wide rules (guidance, senses, acronyms,

@@ -7,8 +7,8 @@ while constructing nothing but plain data (it is a ``SafeLoader`` subclass).
 
 from __future__ import annotations
 
-from pathlib import Path
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plainwords.errors import PlainwordsError
