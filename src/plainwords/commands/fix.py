@@ -104,7 +104,11 @@ def ask(finding: Finding, prompt: Callable[..., str], echo: Callable[[str], None
     while True:
         try:
             answer = prompt("Replace with", default=default).strip().lower()
-        except (click.exceptions.Abort, EOFError):
+        except (click.exceptions.Abort, EOFError) as error:
+            # click turns Ctrl+C into Abort too; that one stops everything, writing nothing more
+            # (exit 130), while the end of input is a quiet "q".
+            if isinstance(error.__context__, KeyboardInterrupt):
+                raise KeyboardInterrupt from None
             raise Quit from None
         if answer == "q":
             raise Quit
