@@ -54,6 +54,14 @@ def cli() -> None:
       plainwords check docs/ --fail-on error   gate a folder on errors only
       plainwords check --format json notes.txt
       cat draft.txt | plainwords check -    check text from standard input
+
+    \b
+    Exit codes:
+      0    nothing at or above --fail-on (fix: done; --diff: nothing to change)
+      1    findings at or above --fail-on (fix --diff: changes to make)
+      2    a usage, input, configuration or write error (one line on stderr)
+      3    an internal error: a bug in plainwords, to report
+      130  interrupted (Ctrl+C)
     """
 
 
@@ -78,6 +86,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 130
         click.echo("plainwords: aborted", err=True)
         return EXIT_USAGE
+    except click.exceptions.NoArgsIsHelpError as error:
+        # A group run without a command: its help, once, as --help prints it.
+        click.echo(error.ctx.get_help() if error.ctx else error.format_message())
+        return EXIT_OK
     except click.ClickException as error:
         if isinstance(error, click.UsageError) and error.ctx is not None:
             click.echo(error.ctx.get_usage(), err=True)

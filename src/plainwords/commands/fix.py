@@ -285,7 +285,7 @@ def fix(
                     raise
             else:
                 edits = settled_edits(document, findings, recheck)
-            if from_stdin:
+            if from_stdin and not diff:  # with --diff, standard input is diffed like a file
                 fixed = apply_edits(document, edits)
                 sys.stdout.buffer.write(encoded(document, fixed.text))
                 sys.stdout.flush()
@@ -335,8 +335,8 @@ def _finish(
     tally.changes += len(fixed.changes)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
 def _summary(tally: Tally, diff: bool, echo: Callable[[str], None]) -> None:
@@ -346,4 +346,4 @@ def _summary(tally: Tally, diff: bool, echo: Callable[[str], None]) -> None:
     elif not tally.suggestions:
         echo("Nothing to fix.")
     if tally.suggestions:
-        echo(f"{_plural(tally.suggestions, 'fix')} shown as suggestions ({SUGGESTION_ONLY}).")
+        echo(f"{_plural(tally.suggestions, 'fix', 'fixes')} shown as suggestions ({SUGGESTION_ONLY}).")
