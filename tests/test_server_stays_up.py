@@ -4,46 +4,27 @@ gets the Host check and the security headers. All against a real server on 127.0
 
 from __future__ import annotations
 
-import http.client
 import json
 import socket
-import threading
 import time
 
 import pytest
 
 from plainwords.web import server as server_module
-from plainwords.web.server import make_server
+from workshop_client import request, start, stop
 
 SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options")
 
 
-def _start(linter, **options):
-    server = make_server(linter, "127.0.0.1", 0, **options)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return server
-
-
 @pytest.fixture(scope="module")
 def server(linter):
-    server = _start(linter, max_body=200_000)
+    server = start(linter, max_body=200_000)
     yield server
-    server.shutdown()
-    server.server_close()
-
-
-def _request(server, method, path, body=None, headers=None):
-    connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=30)
-    connection.request(method, path, body=body, headers=headers or {})
-    response = connection.getresponse()
-    data = response.read()
-    connection.close()
-    return response, data
+    stop(server)
 
 
 def _post(server, body: bytes):
-    return _request(server, "POST", "/api/check", body, {"Content-Type": "application/json"})
+    return request(server, "POST", "/api/check", body, {"Content-Type": "application/json"})
 
 
 def _assert_json_error(response, data, status):
@@ -80,19 +61,19 @@ def test_a_pair_of_surrogates_is_text(server):
 
 @pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "BREW"])
 def test_unsupported_methods_get_405_with_allow_and_the_headers(server, method):
-    response, data = _request(server, method, "/api/check")
+    response, data = request(server, method, "/api/check")
     _assert_json_error(response, data, 405)
     assert response.getheader("Allow") == "GET, HEAD, POST"
 
 
 @pytest.mark.parametrize("method", ["PUT", "OPTIONS", "GET", "POST"])
 def test_every_method_checks_the_host(server, method):
-    response, data = _request(server, method, "/", headers={"Host": "evil.example"})
+    response, data = request(server, method, "/", headers={"Host": "evil.example"})
     _assert_json_error(response, data, 421)
 
 
 def test_get_on_an_api_names_the_method_allowed(server):
-    response, data = _request(server, "GET", "/api/check")
+    response, data = request(server, "GET", "/api/check")
     _assert_json_error(response, data, 405)
     assert response.getheader("Allow") == "POST"
 
@@ -118,13 +99,13 @@ def test_every_connection_has_a_read_timeout():
 
 def test_an_idle_client_is_cut_off(linter, monkeypatch):
     monkeypatch.setattr(server_module.Handler, "timeout", 0.5)
-    server = _start(linter)
+    server = start(linter)
     try:
         with socket.create_connection(("127.0.0.1", server.server_address[1]), timeout=30) as raw:
-            start = time.monotonic()
+            began = time.monotonic()
             raw.sendall(b"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # and then nothing
             assert raw.recv(65536) == b""  # the server closes the connection
-            assert time.monotonic() - start < 10
+            assert time.monotonic() - began < 10
         with socket.create_connection(("127.0.0.1", server.server_address[1]), timeout=30) as raw:
             body_promised = (
                 b"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\n"
@@ -134,20 +115,19 @@ def test_an_idle_client_is_cut_off(linter, monkeypatch):
             assert raw.recv(65536) == b""
         _still_up(server)
     finally:
-        server.shutdown()
-        server.server_close()
+        stop(server)
 
 
 def test_requests_past_the_cap_get_503_at_once(linter, monkeypatch):
     monkeypatch.setattr(server_module.Handler, "timeout", 5)
-    server = _start(linter, max_concurrent=2)
+    server = start(linter, max_concurrent=2)
     port = server.server_address[1]
     holders = [socket.create_connection(("127.0.0.1", port), timeout=30) for _ in range(2)]
     try:
         for holder in holders:  # each holds a slot: a request begun and never finished
             holder.sendall(b"POST /api/check HTTP/1.1\r\n")
         time.sleep(0.3)
-        response, data = _request(server, "GET", "/")
+        response, data = request(server, "GET", "/")
         _assert_json_error(response, data, 503)
         assert response.getheader("Retry-After") == "1"
     finally:
@@ -155,10 +135,9 @@ def test_requests_past_the_cap_get_503_at_once(linter, monkeypatch):
             holder.close()
     deadline = time.monotonic() + 10
     while True:  # the slots come back once those connections end
-        response, _ = _request(server, "GET", "/")
+        response, _ = request(server, "GET", "/")
         if response.status == 200 or time.monotonic() > deadline:
             break
         time.sleep(0.1)
     assert response.status == 200
-    server.shutdown()
-    server.server_close()
+    stop(server)
