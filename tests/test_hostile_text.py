@@ -68,6 +68,12 @@ SHAPES = [
     ("unclosed low quotes", _repeat("„utilise "), _repeat(PROSE)),
     ("unclosed guillemets", _repeat("«utilise "), _repeat(PROSE)),
     ("one long curly quotation", _repeat("“utilise "), _repeat(PROSE)),
+    # A table without spaces: each bar is cut out of its word, and the pieces joined again.
+    (
+        "table without spaces",
+        "|a|b|c|\n|---|---|---|\n" + "|service users|utilise|x|\n" * 1_500,
+        "| a | b | c |\n|---|---|---|\n" + "| service users | utilise | x |\n" * 1_500,
+    ),
 ]
 
 

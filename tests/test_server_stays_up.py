@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import socket
+import threading
 import time
 
 import pytest
@@ -141,3 +142,31 @@ def test_requests_past_the_cap_get_503_at_once(linter, monkeypatch):
         time.sleep(0.1)
     assert response.status == 200
     stop(server)
+
+
+def test_ctrl_c_while_a_request_starts_gives_its_slot_back_once(linter, monkeypatch):
+    """Ctrl+C can land in the main thread just after a request's thread started: the thread gives
+    the slot back, and the interrupt still stops the server (it once became a 'Semaphore released
+    too many times' and the server kept running)."""
+    server = server_module.make_server(linter, "127.0.0.1", 0, max_concurrent=2)
+    started: list[threading.Thread] = []
+    original = threading.Thread.start
+
+    def start_then_interrupt(thread):
+        original(thread)
+        started.append(thread)
+        raise KeyboardInterrupt
+
+    ours, theirs = socket.socketpair()
+    theirs.close()  # the handler reads the end of input and finishes
+    monkeypatch.setattr(threading.Thread, "start", start_then_interrupt)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            server.process_request(ours, ("127.0.0.1", 0))
+    finally:
+        monkeypatch.undo()
+        for thread in started:
+            thread.join(timeout=10)
+        server.server_close()
+    assert server.slots.acquire(blocking=False) and server.slots.acquire(blocking=False)
+    assert not server.slots.acquire(blocking=False)

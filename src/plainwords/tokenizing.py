@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 # Space-free runs at least this long are cut; URLs and long compounds stay well under it.
@@ -39,9 +40,10 @@ def make_doc(tokenize: Callable[[str], Doc], text: str) -> Doc:
     pieces = [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
     doc = Doc.from_docs([tokenize(piece) for piece in pieces], ensure_whitespace=False)
     # Joining marks each piece's first token as a sentence start; the pieces are not sentences.
-    for token in doc[1:]:
-        if token.is_sent_start:
-            token.is_sent_start = None
+    # (Through the array: setting ``token.is_sent_start`` scans the whole Doc each time.)
+    starts = doc.to_array([SENT_START])
+    starts[1:] = 0
+    doc.from_array([SENT_START], starts)
     if doc.text != text:  # offsets are sacred: never a Doc that says another text
         return tokenize(text)
     return doc

@@ -317,7 +317,7 @@ class WorkshopServer(ThreadingHTTPServer):
             return
         try:
             super().process_request(request, client_address)
-        except BaseException:
+        except RuntimeError:  # no thread could be started; once one is, it gives the slot back
             self.slots.release()
             raise
 
