@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any, cast
 
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
@@ -43,7 +44,7 @@ def make_doc(tokenize: Callable[[str], Doc], text: str) -> Doc:
     # (Through the array: setting ``token.is_sent_start`` scans the whole Doc each time.)
     starts = doc.to_array([SENT_START])
     starts[1:] = 0
-    doc.from_array([SENT_START], starts)
+    doc.from_array([SENT_START], cast("Any", starts))  # one attribute: a column, as spaCy gives it
     if doc.text != text:  # offsets are sacred: never a Doc that says another text
         return tokenize(text)
     return doc
