@@ -30,6 +30,7 @@ from plainwords.forms import surface_forms
 from plainwords.lexicon import Entry, Lexicon, load_lexicon
 from plainwords.mentions import voice
 from plainwords.plaindata import from_data, to_data
+from plainwords.token_patterns import trigger_words
 from plainwords.voices import MENTION, QUOTED
 
 SPAN_KEY = "plainwords"
@@ -218,9 +219,14 @@ class PlainwordsMatcher:
         An entry whose ``when`` needs given words right after (or before) the match can only
         match inside one of those joinings: "drive improvement", never a bare "drive". So such an
         entry contributes its forms joined to each required phrase, which keeps paragraphs about
-        driving a carriage away from spaCy. Other entries contribute their forms as they are.
+        driving a carriage away from spaCy. Other entries contribute their forms as they are, and
+        each token pattern the words it cannot match without (a pattern with none makes the
+        engine send every paragraph).
         """
         self._load_pending()
+        for entry in self.lexicon:
+            for pattern in entry.patterns:
+                yield from trigger_words(pattern) or ()
         for entry_id, forms in self.forms.items():
             when = self.conditions[entry_id][0]
             if when is not None and when.followed_by:
