@@ -61,11 +61,28 @@ def test_collective_labels_are_found_with_describing_words(linter, text, span, r
         "We apologise for the very poor quality of the recording.",
         "The kitchen blind is broken.",
         "The Street Homeless Project opened a café.",
+        "The word vulnerable can sound like a fixed trait.",
+        "The fund was for the deserving poor, not people who waste money.",
+        "He has lived in a home for the mentally handicapped since 1985.",
     ],
 )
 def test_what_is_not_a_collective_label_stays_quiet(linter, text):
     collective = {"the-homeless", "the-elderly", "the-disabled", "the-poor", "the-blind"}
+    collective |= {"the-vulnerable"}
     assert not {rule for _, rule in _found(linter, text)} & collective
+
+
+def test_a_grown_form_gives_way_to_another_entrys_longer_term(linter):
+    assert _found(linter, "The fund was for the deserving poor.") == [
+        ("deserving poor", "undeserving-poor")
+    ]
+    assert ("mentally handicapped", "mental-handicap") in _found(
+        linter, "A home for the mentally handicapped."
+    )
+    # A one-word match is only the label the shape grew from: the collective wins.
+    assert _found(linter, "We protect our most vulnerable.") == [
+        ("our most vulnerable", "the-vulnerable")
+    ]
 
 
 def test_collective_grows_only_terms_made_of_the_and_plain_words():
@@ -104,7 +121,7 @@ def test_an_own_entry_can_name_a_shape(tmp_path):
     )
     lexicon = load_lexicon([str(own)])
     (entry,) = lexicon.entries
-    assert entry.productive == ("collective",) and entry.patterns
+    assert entry.productive == ("collective",) and not entry.patterns  # grown by the component
     found = Linter(lexicon).check_text("Taxes fund the workshy idle, he said.")
     assert [f.text for f in found] == ["the workshy idle"]
 

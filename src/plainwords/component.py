@@ -30,6 +30,7 @@ from plainwords.forms import surface_forms
 from plainwords.lexicon import Entry, Lexicon, load_lexicon
 from plainwords.mentions import voice
 from plainwords.plaindata import from_data, to_data
+from plainwords.productive import patterns_for
 from plainwords.token_patterns import trigger_words
 from plainwords.voices import MENTION, QUOTED
 
@@ -120,6 +121,7 @@ class PlainwordsMatcher:
         self._exact = PhraseMatcher(vocab, attr="ORTH")
         self._tokens = Matcher(vocab, validate=True)
         self._model_tokens = Matcher(vocab, validate=True)
+        self._grown = Matcher(vocab, validate=True)  # the entries' productive forms
         self.forms: dict[str, tuple[str, ...]] = {}
         self.conditions: dict[str, tuple[CompiledConditions | None, CompiledConditions | None]] = {}
         self.tokens: dict[str, tuple[str, ...]] = {}
@@ -145,6 +147,9 @@ class PlainwordsMatcher:
             if entry.patterns:
                 target = self._model_tokens if entry.needs_model() else self._tokens
                 target.add(entry.id, [list(p) for p in entry.patterns])
+            grown = patterns_for(entry.productive, entry.terms)
+            if grown:
+                self._grown.add(entry.id, grown)
         # Only matchers that hold patterns run (an empty one costs a call and warns).
         self._active = [m for m in (self._lower, self._exact, self._tokens) if len(m)]
 
@@ -225,7 +230,7 @@ class PlainwordsMatcher:
         """
         self._load_pending()
         for entry in self.lexicon:
-            for pattern in entry.patterns:
+            for pattern in (*entry.patterns, *patterns_for(entry.productive, entry.terms)):
                 yield from trigger_words(pattern) or ()
         for entry_id, forms in self.forms.items():
             when = self.conditions[entry_id][0]
@@ -248,6 +253,8 @@ class PlainwordsMatcher:
         matches = [m for matcher in self._active for m in matcher(doc)]
         if len(self._model_tokens) and doc.has_annotation("TAG") and doc.has_annotation("DEP"):
             matches += list(self._model_tokens(doc))
+        if len(self._grown):
+            matches += yield_to_terms(list(self._grown(doc)), matches)
         for key, start, end in matches:
             rule = self._rules[key]
             if rule.when is not None and not holds(rule.when, doc, start, end, every=True):
@@ -285,6 +292,27 @@ class PlainwordsMatcher:
         if entry is None:
             raise KeyError(span.id_)
         return entry
+
+
+def yield_to_terms(
+    grown: list[tuple[int, int, int]], others: list[tuple[int, int, int]]
+) -> list[tuple[int, int, int]]:
+    """The productive matches that do not swallow another entry's longer term.
+
+    "the mentally handicapped" grows from "the handicapped", but "mentally handicapped" is an
+    entry of its own that says more about those words; "the deserving poor" likewise. A grown
+    match gives way to another entry's match of two or more words that ends where it ends and
+    starts inside it. A one-word match ("vulnerable" in "our most vulnerable") is only the label
+    the shape grew from, and does not.
+    """
+    kept = []
+    for key, start, end in grown:
+        if not any(
+            other != key and start < o_start and o_end == end and o_end - o_start > 1
+            for other, o_start, o_end in others
+        ):
+            kept.append((key, start, end))
+    return kept
 
 
 def _distinct(spans: list[Span]) -> list[Span]:

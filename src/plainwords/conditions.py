@@ -80,7 +80,10 @@ def _phrases(items: tuple[str, ...], tokenize) -> frozenset[Phrase]:
     for item in items:
         for form in inflections(item, "noun"):
             for joined in joinings(form):
-                result.add(tuple(t.lower_ for t in tokenize(joined)))
+                # Joining "-" (or any punctuation) drops it; an empty phrase would hold everywhere.
+                words = tuple(t.lower_ for t in tokenize(joined) if not t.is_space)
+                if words:
+                    result.add(words)
     return frozenset(result)
 
 

@@ -18,7 +18,6 @@ from plainwords.alternatives import Alternative, parse_alternative
 from plainwords.conditions import CONDITIONS
 from plainwords.errors import LexiconError, did_you_mean
 from plainwords.productive import NAMES as PRODUCTIVE_NAMES
-from plainwords.productive import patterns_for
 from plainwords.yamlfile import DataError, LineDict, LineList, load_yaml_file
 
 FORMAT_VERSION = 1
@@ -138,7 +137,7 @@ class Entry:
     inflect: str = "noun"
     spelling_variants: bool = False
     case_sensitive: bool = False
-    patterns: tuple[Any, ...] = ()  # written in the entry, then those ``productive`` grows
+    patterns: tuple[Any, ...] = ()
     productive: tuple[str, ...] = ()  # shapes of ``plainwords.productive`` the terms grow into
     when: Conditions | None = None
     unless: Conditions | None = None
@@ -379,7 +378,6 @@ def _parse_entry(
     for name in productive:
         if name not in PRODUCTIVE_NAMES:
             problem("productive", f"unknown shape {name!r} (known: {', '.join(PRODUCTIVE_NAMES)})")
-    patterns += patterns_for(tuple(productive), tuple(terms))
     if not terms and not patterns:
         problem("terms", "'terms' must list at least one phrase (or give 'patterns')")
     for term in terms:

@@ -41,6 +41,10 @@ NOT_DESCRIBING = (
     "looked", "people", "person", "persons", "children", "child", "adults", "families", "family",
     "households", "household", "men", "man", "women", "woman", "residents", "tenants", "ones",
     "others", "number", "numbers",
+    # Words about words: "the word vulnerable", "the so-called homeless" are mentions, which the
+    # use/mention rules read from the words before the label.
+    "word", "words", "term", "terms", "label", "labels", "phrase", "phrases", "expression",
+    "name", "names", "adjective", "noun", "description", "so",
 )  # fmt: skip
 _WORD = re.compile(r"^[a-z]+$")
 

@@ -50,7 +50,13 @@ def _words(spec: Spec) -> tuple[str, ...] | None:
 
 def trigger_words(pattern: Sequence[Spec]) -> tuple[str, ...] | None:
     """Words one of which every match of the pattern holds: those of its most selective required
-    token (the fewest choices, then the longest words). ``None`` when no token narrows it."""
+    token, or ``None`` when no token narrows it. Short words are the common ones ("the", "is"
+    are in every paragraph), so the token whose shortest word is longest is taken, then the one
+    with the fewest choices."""
+
+    def rarity(words: tuple[str, ...]) -> tuple[int, int]:
+        return (min(map(len, words)), -len(words))
+
     best: tuple[str, ...] | None = None
     for spec in pattern:
         if not _required(spec):
@@ -58,7 +64,7 @@ def trigger_words(pattern: Sequence[Spec]) -> tuple[str, ...] | None:
         words = _words(spec)
         if words is None or not all(w.strip() for w in words):
             continue
-        if best is None or (len(words), -min(map(len, words))) < (len(best), -min(map(len, best))):
+        if best is None or rarity(words) > rarity(best):
             best = words
     return best
 
