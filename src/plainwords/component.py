@@ -31,6 +31,7 @@ from plainwords.lexicon import Entry, Lexicon, load_lexicon
 from plainwords.mentions import voice
 from plainwords.plaindata import from_data, to_data
 from plainwords.productive import patterns_for
+from plainwords.segments import Prefilter
 from plainwords.token_patterns import trigger_words
 from plainwords.voices import MENTION, QUOTED
 
@@ -151,7 +152,16 @@ class PlainwordsMatcher:
             if grown:
                 self._grown.add(entry.id, grown)
         # Only matchers that hold patterns run (an empty one costs a call and warns).
-        self._active = [m for m in (self._lower, self._exact, self._tokens) if len(m)]
+        self._active = [m for m in (self._lower, self._exact) if len(m)]
+        # A token matcher costs far more per word than a phrase matcher, and its patterns' words
+        # are rare, so it runs only on a text that holds one of them (see ``_gated``).
+        written = [trigger_words(p) for e in lexicon if not e.needs_model() for p in e.patterns]
+        grown = [trigger_words(p) for e in lexicon for p in patterns_for(e.productive, e.terms)]
+        self._gated = [
+            (matcher, _gate(keys))
+            for matcher, keys in ((self._tokens, written), (self._grown, grown))
+            if len(matcher)
+        ]
 
     def _pattern(self, form: str, tokens: dict[str, tuple[str, ...]] | None) -> Doc:
         """The form as a Doc to match, from its cached tokens where given."""
@@ -230,20 +240,32 @@ class PlainwordsMatcher:
         """
         self._load_pending()
         for entry in self.lexicon:
-            for pattern in (*entry.patterns, *patterns_for(entry.productive, entry.terms)):
+            for pattern in entry.patterns:
                 yield from trigger_words(pattern) or ()
+            # A grown form ends with the term's own last words, so the words its ``when`` needs
+            # after it join them as they join a form; what goes before it ("the", describing
+            # words) is not the term's, so words needed before are not joined.
+            grown = (trigger_words(p) or () for p in patterns_for(entry.productive, entry.terms))
+            keys = [key for keys in grown for key in keys]
+            yield from self._joined(entry.id, keys, before=False)
         for entry_id, forms in self.forms.items():
-            when = self.conditions[entry_id][0]
-            if when is not None and when.followed_by:
-                for phrase in when.followed_by:
-                    joined = " ".join(phrase)
-                    yield from (f"{form} {joined}" for form in forms)
-            elif when is not None and when.preceded_by:
-                for phrase in when.preceded_by:
-                    joined = " ".join(phrase)
-                    yield from (f"{joined} {form}" for form in forms)
-            else:
-                yield from forms
+            yield from self._joined(entry_id, forms)
+
+    def _joined(
+        self, entry_id: str, forms: Iterable[str], *, before: bool = True
+    ) -> Iterator[str]:
+        """Forms joined to the words an entry's ``when`` needs right after (or before) them."""
+        when = self.conditions[entry_id][0]
+        if when is not None and when.followed_by:
+            for phrase in when.followed_by:
+                joined = " ".join(phrase)
+                yield from (f"{form} {joined}" for form in forms)
+        elif before and when is not None and when.preceded_by:
+            for phrase in when.preceded_by:
+                joined = " ".join(phrase)
+                yield from (f"{joined} {form}" for form in forms)
+        else:
+            yield from forms
 
     # -- matching -----------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -253,8 +275,12 @@ class PlainwordsMatcher:
         matches = [m for matcher in self._active for m in matcher(doc)]
         if len(self._model_tokens) and doc.has_annotation("TAG") and doc.has_annotation("DEP"):
             matches += list(self._model_tokens(doc))
-        if len(self._grown):
-            matches += yield_to_terms(list(self._grown(doc)), matches)
+        if self._gated:
+            whole = doc.user_data.get(TEXT_KEY) or doc.text
+            for matcher, gate in self._gated:
+                if gate(whole):
+                    found = list(matcher(doc))
+                    matches += found if matcher is self._tokens else yield_to_terms(found, matches)
         for key, start, end in matches:
             rule = self._rules[key]
             if rule.when is not None and not holds(rule.when, doc, start, end, every=True):
@@ -292,6 +318,13 @@ class PlainwordsMatcher:
         if entry is None:
             raise KeyError(span.id_)
         return entry
+
+
+def _gate(keys: list[tuple[str, ...] | None]) -> Prefilter:
+    """A test of whether a text may hold a match of patterns with these trigger words."""
+    return Prefilter(
+        [key for words in keys for key in words or ()], always=any(w is None for w in keys)
+    )
 
 
 def yield_to_terms(

@@ -48,24 +48,35 @@ def _words(spec: Spec) -> tuple[str, ...] | None:
     return None
 
 
-def trigger_words(pattern: Sequence[Spec]) -> tuple[str, ...] | None:
-    """Words one of which every match of the pattern holds: those of its most selective required
-    token, or ``None`` when no token narrows it. Short words are the common ones ("the", "is"
-    are in every paragraph), so the token whose shortest word is longest is taken, then the one
-    with the fewest choices."""
+MAX_KEYS = 200  # a run of tokens whose choices multiply past this is not spelled out
 
-    def rarity(words: tuple[str, ...]) -> tuple[int, int]:
-        return (min(map(len, words)), -len(words))
+
+def trigger_words(pattern: Sequence[Spec]) -> tuple[str, ...] | None:
+    """Phrases one of which every match of the pattern holds, or ``None`` when no token narrows
+    it. Consecutive required tokens that each list their words are joined ("-" and "wide" give
+    "-wide"; the prefilter ignores spaces, so "system - wide" is still looked for), and the run
+    whose shortest phrase is longest is taken, then the one with the fewest phrases: short words
+    ("the", "is", "poor") are in every other paragraph, long joined ones are rare."""
+
+    def rarity(keys: tuple[str, ...]) -> tuple[int, int]:
+        return (min(map(len, keys)), -len(keys))
 
     best: tuple[str, ...] | None = None
-    for spec in pattern:
-        if not _required(spec):
+    run: list[tuple[str, ...]] = []
+    for spec in (*pattern, None):
+        words = _words(spec) if spec is not None and _required(spec) else None
+        if words is not None and all(w.strip() for w in words):
+            run.append(words)
             continue
-        words = _words(spec)
-        if words is None or not all(w.strip() for w in words):
-            continue
-        if best is None or rarity(words) > rarity(best):
-            best = words
+        for first in range(len(run)):
+            keys: tuple[str, ...] = ("",)
+            for words_at in run[first:]:
+                if len(keys) * len(words_at) > MAX_KEYS:
+                    break
+                keys = tuple(k + w for k in keys for w in words_at)
+                if best is None or rarity(keys) > rarity(best):
+                    best = keys
+        run = []
     return best
 
 
