@@ -6,15 +6,16 @@ of phrases, and a lexicon with token patterns keeps the prefilter and the lean p
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from plainwords import productive
 from plainwords.engine import LEXICAL_ATTRIBUTES, Linter, build_pipeline
+from plainwords.errors import LexiconError
 from plainwords.lexicon import load_lexicon
 from plainwords.token_patterns import lexical_attributes, trigger_words
-from plainwords.errors import LexiconError
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -150,9 +151,7 @@ def test_shipped_patterns_keep_the_prefilter_and_the_lean_pipeline(linter):
 
 
 def test_lexical_attributes_tested_by_patterns_are_kept():
-    assert lexical_attributes([[{"IS_PUNCT": True}, {"ORTH": "-", "SPACY": False}]]) == {
-        "IS_PUNCT"
-    }
+    assert lexical_attributes([[{"IS_PUNCT": True}, {"ORTH": "-", "SPACY": False}]]) == {"IS_PUNCT"}
 
 
 def test_the_docs_table_is_generated_from_the_shapes():
@@ -160,3 +159,35 @@ def test_the_docs_table_is_generated_from_the_shapes():
     assert productive.updated_docs(page) == page, (
         "run: python -m plainwords.productive docs/lexicon-format.md"
     )
+
+
+def _surface(marker: re.Match[str]) -> str:
+    return marker.group(1) or marker.group(2)
+
+
+def test_gating_the_token_matchers_changes_no_finding(linter):
+    """The token matchers run only on paragraphs holding one of their words; running them on
+    every paragraph finds exactly the same things."""
+    import yaml
+
+    from plainwords.segments import Prefilter
+
+    texts = [
+        d["text"]
+        for f in sorted((ROOT / "tests" / "accuracy" / "documents").glob("*.yaml"))
+        if f.name not in ("floors.yaml", "language-guide.yaml")
+        for d in yaml.safe_load(f.read_text("utf-8"))["documents"]
+    ]
+    text = re.sub(
+        r"\[\[([^\]|]+)\|[^\]]*\]\]|\{\{([^}|]+)\|[a-z]+\}\}", _surface, "\n\n".join(texts)
+    )
+    gated = [(f.start, f.end, f.rule) for f in linter.check_text(text)]
+    component = linter.component
+    saved = component._gated
+    try:
+        component._gated = [(m, Prefilter([], always=True)) for m, _ in saved]
+        ungated = [(f.start, f.end, f.rule) for f in linter.check_text(text)]
+    finally:
+        component._gated = saved
+    assert gated == ungated
+    assert {"condition-as-identity", "the-homeless", "drinker-label"} <= {r for *_, r in gated}

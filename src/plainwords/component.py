@@ -156,10 +156,12 @@ class PlainwordsMatcher:
         # A token matcher costs far more per word than a phrase matcher, and its patterns' words
         # are rare, so it runs only on a text that holds one of them (see ``_gated``).
         written = [trigger_words(p) for e in lexicon if not e.needs_model() for p in e.patterns]
-        grown = [trigger_words(p) for e in lexicon for p in patterns_for(e.productive, e.terms)]
+        grown_keys = [
+            trigger_words(p) for e in lexicon for p in patterns_for(e.productive, e.terms)
+        ]
         self._gated = [
             (matcher, _gate(keys))
-            for matcher, keys in ((self._tokens, written), (self._grown, grown))
+            for matcher, keys in ((self._tokens, written), (self._grown, grown_keys))
             if len(matcher)
         ]
 
@@ -251,9 +253,7 @@ class PlainwordsMatcher:
         for entry_id, forms in self.forms.items():
             yield from self._joined(entry_id, forms)
 
-    def _joined(
-        self, entry_id: str, forms: Iterable[str], *, before: bool = True
-    ) -> Iterator[str]:
+    def _joined(self, entry_id: str, forms: Iterable[str], *, before: bool = True) -> Iterator[str]:
         """Forms joined to the words an entry's ``when`` needs right after (or before) them."""
         when = self.conditions[entry_id][0]
         if when is not None and when.followed_by:

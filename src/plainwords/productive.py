@@ -54,14 +54,14 @@ def _describing(op: str) -> dict[str, Any]:
 
 
 def collective(term: str) -> list[Pattern]:
-    """"the X" → "the|our" + up to two describing words + X, and one hyphenated describing word
-    ("the long-term homeless"). Terms not of the form "the" + plain words grow nothing."""
+    """A term "the X" grows "the" or "our", up to two describing words, then X; or one hyphenated
+    describing word ("the long-term homeless"). Other terms grow nothing."""
     words = term.lower().split()
     if len(words) < 2 or words[0] != "the" or not all(_WORD.match(w) for w in words[1:]):
         return []
-    label = [{"LOWER": w} for w in words[1:]]
-    determiner = {"LOWER": {"IN": list(COLLECTIVE_DETERMINERS)}}
-    hyphened = [
+    label: Pattern = [{"LOWER": w} for w in words[1:]]
+    determiner: dict[str, Any] = {"LOWER": {"IN": list(COLLECTIVE_DETERMINERS)}}
+    hyphened: Pattern = [
         {"IS_ALPHA": True, "LOWER": {"NOT_IN": list(NOT_DESCRIBING)}, "SPACY": False},
         {"ORTH": "-", "SPACY": False},
         {"IS_ALPHA": True},
@@ -91,7 +91,7 @@ PRODUCTIVE: tuple[Shape, ...] = (
         'before the label: "the street homeless", "our elderly", "the severely mentally ill", '
         '"the long-term homeless". Words that end the phrase or make the label a predicate '
         '(*who*, *was*, *made*, *left*, *people*, *families*, …) cannot stand between: "the '
-        'families made homeless" is not flagged. The entry\'s `when` and `unless` apply as to '
+        "families made homeless\" is not flagged. The entry's `when` and `unless` apply as to "
         "its terms",
     ),
 )
