@@ -157,7 +157,7 @@ def test_lexical_attributes_tested_by_patterns_are_kept():
 def test_the_docs_table_is_generated_from_the_shapes():
     page = (ROOT / "docs" / "lexicon-format.md").read_text(encoding="utf-8")
     assert productive.updated_docs(page) == page, (
-        "run: python -m plainwords.productive docs/lexicon-format.md"
+        "run: python -m plainwords.conditions docs/lexicon-format.md"
     )
 
 

@@ -3,24 +3,26 @@
 A collective label is not one phrase. Writers say "the homeless", and also "the street homeless",
 "the young homeless", "our homeless", "the hidden homeless"; "the mentally ill" also comes as
 "the severely mentally ill". Listing each phrase would never end, so an entry names the shape
-(``productive: [collective]``) and the loader adds token patterns for it, which the component
-matches with the entry's own ``when`` and ``unless``. A blank pipeline has no parts of speech, so
+(``productive: [collective]``) and the component grows token patterns from its terms, matched
+with the entry's own ``when`` and ``unless`` (a grown form gives way to another entry's longer
+term inside it). A blank pipeline has no parts of speech, so
 a shape says which words cannot stand in its slots (verbs, linking words, pronouns) rather than
 which can: "the families made homeless" and "the man who was homeless" are not collective labels.
 
 ``PRODUCTIVE`` is the one declaration: each shape's name, the terms it grows, how, and the docs
 text; the loader validates ``productive`` from it and docs/lexicon-format.md's table is generated
-from it (``python -m plainwords.productive docs/lexicon-format.md``; a test fails when stale).
+from it (``python -m plainwords.conditions docs/lexicon-format.md`` writes both tables; a test
+fails when stale).
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
+
+from plainwords.conditions import replace_section
 
 Pattern = list[dict[str, Any]]
 
@@ -117,19 +119,4 @@ def docs_table() -> str:
 
 def updated_docs(page: str) -> str:
     """The page with its generated table replaced by the current one."""
-    start, end = page.index(DOCS_START), page.index(DOCS_END) + len(DOCS_END)
-    return page[:start] + docs_table() + page[end:]
-
-
-def _main(argv: list[str]) -> int:
-    """``python -m plainwords.productive PAGE``: rewrite the page's table of shapes."""
-    from plainwords.atomic import write_atomically
-
-    for name in argv:
-        page = Path(name)
-        write_atomically(page, updated_docs(page.read_text(encoding="utf-8")).encode("utf-8"))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(_main(sys.argv[1:]))
+    return replace_section(page, DOCS_START, DOCS_END, docs_table())
