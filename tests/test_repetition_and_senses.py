@@ -67,7 +67,9 @@ def test_one_topic_word_is_not_enough():
     assert not sense.shown_by("The airline sponsored our ward.")
     assert sense.shown_by("The Airline cut FLIGHTS again.")
     linter = _linter(entry_yaml("frequent-flyer", "[frequent flyer]"))
-    document = read_text("t.txt", "Our frequent flyers at A&E need a plan, said the airline's nurse.")
+    document = read_text(
+        "t.txt", "Our frequent flyers at A&E need a plan, said the airline's nurse."
+    )
     found = linter.check(document)
     assert [f.text for f in drop_wrong_senses(document, found, (sense,))] == ["frequent flyers"]
 
