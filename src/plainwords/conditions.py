@@ -80,7 +80,11 @@ def _phrases(items: tuple[str, ...], tokenize) -> frozenset[Phrase]:
     for item in items:
         for form in inflections(item, "noun"):
             for joined in joinings(form):
-                result.add(tuple(t.lower_ for t in tokenize(joined)))
+                # A joining can be empty ("-" closed up is ""): an empty phrase would match
+                # everywhere, so only phrases with words in them are kept.
+                words = tuple(t.lower_ for t in tokenize(joined) if not t.is_space)
+                if words:
+                    result.add(words)
     return frozenset(result)
 
 
