@@ -13,6 +13,7 @@ from plainwords.conditions import (
     followed_by_capitalised,
     holds,
     in_proper_name,
+    preceded_by,
     sentence_has,
 )
 from plainwords.lexicon import Conditions, Lexicon
@@ -123,6 +124,13 @@ def test_after_and_before_look_within_the_window_and_the_sentence(blank):
     doc = blank("The parcel arrived. We deliver on Fridays.")
     assert not before(doc, 5, _compiled(blank, before=("parcel",)).before, 6)
     assert before(doc, 5, _compiled(blank, before=("we",)).before, 6)
+
+
+def test_a_punctuation_mark_in_a_condition_is_a_phrase_never_an_empty_one(blank):
+    phrases = _compiled(blank, preceded_by=("-",)).preceded_by
+    assert () not in phrases
+    assert not preceded_by(blank("The club is popular with old people."), 5, phrases)
+    assert preceded_by(blank("A 16-year-old person came."), 5, phrases)
 
 
 def test_sentence_has_looks_anywhere_in_the_sentence_but_not_in_the_match_or_the_next_sentence(
