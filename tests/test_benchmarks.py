@@ -54,3 +54,28 @@ def test_speed_tables_measure_real_runs_on_a_small_book(tmp_path):
     assert all(seconds > 0 and int(rate.replace(",", "")) > 0 for _, seconds, rate, _ in rows)
     sizes = speed.size_scaling(book, 1)
     assert len(sizes) == 5 and all(seconds > 0 for _, seconds, _ in sizes)
+
+
+def test_instant_cases_pick_clean_pieces_and_one_with_a_finding(tmp_path):
+    from benchmarks import instant
+
+    small = tmp_path / "small"
+    small.mkdir()
+    for number in range(12):
+        text = "The parish council met on Tuesday.\n" if number != 4 else "We utilise it.\n"
+        (small / f"piece-{number:03}.txt").write_text(text, encoding="utf-8")
+    clean, precommit = instant.pick_files(small)
+    assert clean.name == "piece-000.txt"
+    assert len(precommit) == 10 and precommit[-1].name == "piece-004.txt"
+    assert "piece-004.txt" not in {p.name for p in precommit[:-1]}
+
+
+def test_instant_ratios_are_taken_round_by_round(tmp_path):
+    from benchmarks import instant
+
+    quick = [sys.executable, "-c", "pass"]
+    measured = instant.measure({"nothing": quick}, 2, None)
+    assert set(measured) == {"spacy", "nothing"}
+    wall, cpu, ratio = measured["nothing"]
+    assert wall > 0 and cpu >= 0 and 0 < ratio < 1  # starting Python beats importing spaCy
+    assert measured["spacy"][2] == 1.0

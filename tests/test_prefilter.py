@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plainwords.engine import Linter, Options
-from plainwords.segments import _SPACE_CODES, Prefilter, squeeze
+from plainwords.scanner import _SPACE_CODES, Prefilter, squeeze
 from property_documents import examples
 
 

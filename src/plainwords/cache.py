@@ -30,7 +30,7 @@ from plainwords.atomic import write_atomically
 from plainwords.conditions import CompiledConditions
 from plainwords.lexicon import Lexicon, resolve_lexicon
 
-_FORMAT = 3  # bump when the shape of Compiled changes
+_FORMAT = 4  # bump when the shape of Compiled changes
 _STALE_AFTER = 30 * 24 * 3600  # seconds; other cache files older than this are removed on write
 
 # Entry id → (compiled ``when``, compiled ``unless``); either may be None.
@@ -47,13 +47,47 @@ class Compiled:
     # Each surface form as the tokenizer splits it: building the matchers from these words skips
     # running the tokenizer over thousands of short strings at every start.
     tokens: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Entry id → the phrases the candidate scanner looks for (``plainwords.scanner``): with
+    # these a run scans its files before, and often instead of, building the pipeline.
+    triggers: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # lemminflect's answers for the lexicon's words (``plainwords.inflections``): shaping the
+    # alternatives of a finding then rarely loads lemminflect's tables.
+    inflections: dict[tuple, object] = field(default_factory=dict)
 
 
 def compiled_from(lexicon: Lexicon, component) -> Compiled:
-    """What a built ``PlainwordsMatcher`` derived from a lexicon, ready to store or hand on."""
+    """What a built ``PlainwordsMatcher`` derived from a lexicon, ready to store or hand on,
+    with every lemminflect answer this process has been given."""
+    from plainwords import inflections
+
     return Compiled(
-        lexicon, dict(component.forms), dict(component.conditions), dict(component.tokens)
+        lexicon,
+        dict(component.forms),
+        dict(component.conditions),
+        dict(component.tokens),
+        component.triggers(),
+        inflections.answers(),
     )
+
+
+def rehearse(lexicon: Lexicon, forms: dict[str, tuple[str, ...]]) -> None:
+    """Shape every entry's alternatives for each of its forms, so lemminflect's answers for the
+    lexicon's own words are known before they are stored (see ``plainwords.inflections``)."""
+    from plainwords import inflections
+    from plainwords.shaping import suggest
+
+    for entry in lexicon:
+        if not (entry.alternatives or entry.shapes):
+            continue
+        for form in forms.get(entry.id, ()):
+            suggest(form, 0, len(form), entry)
+        if entry.inflect in ("verb", "both"):
+            # The tense a sentence asks for ("had utilised": VBN) is not always the form's own.
+            for alternative in entry.alternatives:
+                first = alternative.split(" ")[0]
+                lemmas = inflections.getLemma(first, upos="VERB", lemmatize_oov=False)
+                for tag in ("VBD", "VBG", "VBN", "VBP", "VBZ"):
+                    inflections.getInflection(lemmas[0] if lemmas else first, tag=tag)
 
 
 def cache_dir() -> Path:
@@ -70,10 +104,8 @@ def cache_key(names: Iterable[str | Path], model: str | None = None) -> str | No
     any change to any of them is a miss; ``None`` when a file cannot be read (the loader then
     reports the problem). Settings that act after compiling (disable, severity, allow,
     overrides) are left out on purpose: changing them must not cost a recompile."""
-    import spacy.about
-
     digest = hashlib.sha256()
-    versions = (__version__, spacy.about.__version__, sys.version_info[:2])
+    versions = (__version__, _spacy_version(), sys.version_info[:2])
     for part in (_FORMAT, source_digest(), *versions):
         digest.update(repr(part).encode() + b"\0")
     digest.update(repr(model or "").encode() + b"\0")
@@ -85,6 +117,22 @@ def cache_key(names: Iterable[str | Path], model: str | None = None) -> str | No
     except Exception:  # noqa: BLE001 - a missing or bad file is the loader's to report
         return None
     return digest.hexdigest()
+
+
+def _spacy_version() -> str:
+    """spaCy's version, read from its ``about.py`` without importing spaCy: a run whose files
+    hold no candidate never pays for that import (see ``plainwords.scanner``)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("spacy")
+    try:
+        folder = Path(next(iter(spec.submodule_search_locations or ())))  # type: ignore[union-attr]
+        about = (folder / "about.py").read_text(encoding="utf-8")
+    except Exception:  # noqa: BLE001 - an unusual install: ask spaCy itself
+        import spacy.about
+
+        return spacy.about.__version__
+    return hashlib.sha256(about.encode()).hexdigest()
 
 
 def source_digest(package: Path | None = None) -> str:

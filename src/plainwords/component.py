@@ -32,7 +32,7 @@ from plainwords.lexicon import Entry, Lexicon, load_lexicon
 from plainwords.mentions import voice
 from plainwords.plaindata import from_data, to_data
 from plainwords.productive import patterns_for
-from plainwords.segments import Prefilter
+from plainwords.scanner import Prefilter
 from plainwords.token_patterns import trigger_words
 from plainwords.tokenizing import make_doc
 from plainwords.voices import MENTION, QUOTED
@@ -234,27 +234,35 @@ class PlainwordsMatcher:
         return doc
 
     def trigger_phrases(self) -> Iterator[str]:
-        """Phrases at least one of which any match lies inside, for a prefilter to look for.
+        """Phrases at least one of which any match lies inside, for a prefilter to look for."""
+        for phrases in self.triggers().values():
+            yield from phrases
+
+    def triggers(self) -> dict[str, tuple[str, ...]]:
+        """Entry id → phrases at least one of which any match of the entry lies inside.
 
         An entry whose ``when`` needs given words right after (or before) the match can only
         match inside one of those joinings: "drive improvement", never a bare "drive". So such an
         entry contributes its forms joined to each required phrase, which keeps paragraphs about
         driving a carriage away from spaCy. Other entries contribute their forms as they are, and
         each token pattern the words it cannot match without (a pattern with none makes the
-        engine send every paragraph).
+        engine send every paragraph). Kept per entry so a cached copy can be narrowed to the
+        entries a project turns on.
         """
         self._load_pending()
+        found: dict[str, list[str]] = {entry.id: [] for entry in self.lexicon}
         for entry in self.lexicon:
             for pattern in entry.patterns:
-                yield from trigger_words(pattern) or ()
+                found[entry.id].extend(trigger_words(pattern) or ())
             # A grown form ends with the term's own last words, so the words its ``when`` needs
             # after it join them as they join a form; what goes before it ("the", describing
             # words) is not the term's, so words needed before are not joined.
             grown = (trigger_words(p) or () for p in patterns_for(entry.productive, entry.terms))
             keys = [key for keys in grown for key in keys]
-            yield from self._joined(entry.id, keys, before=False)
+            found[entry.id].extend(self._joined(entry.id, keys, before=False))
         for entry_id, forms in self.forms.items():
-            yield from self._joined(entry_id, forms)
+            found.setdefault(entry_id, []).extend(self._joined(entry_id, forms))
+        return {entry_id: tuple(phrases) for entry_id, phrases in found.items()}
 
     def _joined(self, entry_id: str, forms: Iterable[str], *, before: bool = True) -> Iterator[str]:
         """Forms joined to the words an entry's ``when`` needs right after (or before) them."""

@@ -15,8 +15,10 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Protocol, cast
 
+from plainwords import inflections
 from plainwords.document import Document, Suppression
 from plainwords.errors import ModelError
 from plainwords.findings import Finding, make_finding, sort_findings
@@ -26,7 +28,8 @@ from plainwords.occurrences import number_occurrences, soften_defined_acronyms
 from plainwords.overlaps import merge_overlaps
 from plainwords.policy import Layer, Policy
 from plainwords.readers import read_text
-from plainwords.segments import Prefilter, Segment, segments
+from plainwords.scanner import Prefilter
+from plainwords.segments import Segment, segments
 from plainwords.senses import drop_wrong_senses
 from plainwords.suppressions import nameable
 from plainwords.token_patterns import lexical_attributes, trigger_words
@@ -141,12 +144,20 @@ class Linter:
             project=Layer(allow=tuple(self.options.allow)),
         )
         self.known_names = known_names if known_names is not None else nameable(lexicon)
-        self.nlp = build_pipeline(lexicon, model, compiled)
-        self.component = self.nlp.get_pipe("plainwords")
+        self._compiled = compiled
+        if compiled is not None:
+            inflections.remember(compiled.inflections)
+        # The candidate scanner's phrases come from the cache when it has them, and then spaCy
+        # is imported and the pipeline built only when a document holds a candidate (``nlp``).
+        cached = compiled.triggers if compiled is not None else {}
+        lazy = not model and all(entry.id in cached for entry in lexicon)
+        if not lazy:
+            self.nlp  # noqa: B018 - build now: no cached phrases, or a model to report if missing
         self.prefilter: Prefilter | None = None
         if self.options.prefilter:
+            triggers = cached if lazy else self.component.triggers()
             self.prefilter = Prefilter(
-                self.component.trigger_phrases(),
+                (phrase for entry in lexicon for phrase in triggers.get(entry.id, ())),
                 always=any(
                     trigger_words(pattern) is None
                     for entry in lexicon
@@ -155,6 +166,16 @@ class Linter:
             )
         # By path, filled by ``finish``: suppressions that silenced nothing.
         self.unused_suppressions: dict[str, tuple[Suppression, ...]] = {}
+
+    @cached_property
+    def nlp(self):
+        """The spaCy pipeline, built on first use: a run whose documents hold no candidate
+        never imports spaCy."""
+        return build_pipeline(self.lexicon, self.model, self._compiled)
+
+    @cached_property
+    def component(self) -> PlainwordsMatcher:
+        return cast("PlainwordsMatcher", self.nlp.get_pipe("plainwords"))
 
     def check_text(self, text: str, path: str = "<text>") -> list[Finding]:
         """Findings for a text, read as plain text under ``path``."""

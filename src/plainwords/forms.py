@@ -91,7 +91,7 @@ def word_forms(word: str, upos: str) -> tuple[str, ...]:
 
 @cache
 def _lemminflect_forms(word: str, upos: str) -> tuple[str, ...]:
-    import lemminflect
+    from plainwords import inflections as lemminflect
 
     tags = _NOUN_TAGS if upos == "NOUN" else _VERB_TAGS
     table = lemminflect.getAllInflections(word, upos=upos) or lemminflect.getAllInflectionsOOV(

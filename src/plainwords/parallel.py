@@ -108,6 +108,7 @@ def _start_pool(linter: Linter, processes: int) -> Pool:
     spawn, and each worker builds the pipeline once from the already compiled lexicon."""
     global _worker_linter
     if "fork" in multiprocessing.get_all_start_methods():
+        linter.nlp  # noqa: B018 - build the (lazy) pipeline once, before the workers inherit it
         _worker_linter = linter
         return multiprocessing.get_context("fork").Pool(processes)
     from plainwords.cache import compiled_from

@@ -86,6 +86,7 @@ def build_linter(
         if problems:
             raise LexiconError(problems)
         if use_cache:
+            cache.rehearse(linter.lexicon, linter.component.forms)
             cache.store(key, cache.compiled_from(loaded, linter.component))
     return linter
 

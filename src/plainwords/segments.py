@@ -15,33 +15,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
+
+from plainwords.scanner import Prefilter
 
 # A paragraph break: a line break, optional blanks, another line break ("\r\n" is one break).
 _BREAK = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t\f\v\u00a0]*(?:\r\n|\r(?!\n)|\n)\s*")
 # Whitespace that spaCy would turn into a token of its own.
 _FOLD = re.compile(r"[ \t\f\v\u00a0\u2028\u2029\r\n]{2,}|[\t\f\v\u00a0\u2028\u2029\r\n]")
 _SPACE = re.compile(r"\s")
-
-# Every character ``str.isspace`` accepts (what ``str.split()`` removes); checked by a test.
-_SPACE_CODES = tuple(
-    ord(c)
-    for c in "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
-    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
-
-
-@lru_cache(maxsize=1)
-def _space_table():
-    """A lookup table: is this code point (below U+3001) whitespace to ``str.split``?"""
-    import numpy
-
-    table = numpy.zeros(max(_SPACE_CODES) + 1, dtype=bool)
-    table[list(_SPACE_CODES)] = True
-    return table
-
 
 MAX_SEGMENT = 50_000  # characters; longer paragraphs are cut into overlapping chunks
 OVERLAP = 2_000  # characters of context a chunk carries past each cut (terms are a few words)
@@ -169,82 +153,6 @@ def fold(start: int, paragraph: str) -> Segment:
         anchors.append((folded_len, start + last))
     parts.append(paragraph[last:])
     return Segment("".join(parts), tuple(anchors))
-
-
-def squeeze(text: str) -> str:
-    """Lower-case text with every whitespace character removed (and final sigma made plain).
-
-    Tokens that match a phrase have texts which, joined, lower-cased and squeezed, equal the
-    phrase squeezed: so a squeezed phrase that is not a substring of the squeezed text cannot
-    match anywhere in it, whatever the tokenizer does.
-    """
-    squeezed = "".join(text.lower().split())
-    return squeezed.replace("ς", "σ") if "ς" in squeezed else squeezed
-
-
-class Prefilter:
-    """Says whether a text could contain any of a set of phrases, in one Aho-Corasick pass.
-
-    A superset test (it may say yes to "addiction" for "addict"), never a subset: it only saves
-    spaCy from paragraphs that cannot match. With no phrases it passes everything (``always``).
-    """
-
-    def __init__(self, phrases: Iterable[str], *, always: bool = False) -> None:
-        keys = {squeeze(p) for p in phrases}
-        self.always = always or "" in keys
-        self._automaton = None
-        if not self.always and keys:
-            import ahocorasick
-
-            automaton = ahocorasick.Automaton()
-            for key in keys:
-                # A form that starts or ends with a letter or digit can only match at a word edge.
-                automaton.add_word(key, (len(key), key[0].isalnum(), key[-1].isalnum()))
-            automaton.make_automaton()
-            self._automaton = automaton
-
-    def hits(self, text: str) -> list[int] | None:
-        """Sorted offsets in ``text`` where a phrase may start, found in one pass over the whole
-        text; ``None`` where offsets cannot be mapped (lower-casing changed the length), and the
-        caller should test paragraph by paragraph instead."""
-        if self._automaton is None:
-            return None if self.always else []
-        lowered = text.lower()
-        if len(lowered) != len(text):
-            return None
-        import numpy
-
-        # Squeeze with array operations: the offsets of the kept characters come for free, and
-        # a book takes a few milliseconds where splitting and joining strings takes a tenth of a
-        # second.
-        codes = numpy.frombuffer(lowered.encode("utf-32-le"), dtype=numpy.uint32)
-        space = numpy.zeros(len(codes), dtype=bool)
-        table = _space_table()
-        small = codes < len(table)
-        space[small] = table[codes[small]]
-        kept = numpy.flatnonzero(~space)  # offset in ``text`` of each character kept
-        squeezed = codes[kept].tobytes().decode("utf-32-le")
-        if "ς" in squeezed:
-            squeezed = squeezed.replace("ς", "σ")
-        starts = set()
-        last = len(lowered) - 1
-        for end, (length, word_start, word_end) in self._automaton.iter(squeezed):
-            start = int(kept[end - length + 1])
-            # "key" inside "monkey", "clean" inside "cleaned": not where a phrase can start.
-            if word_start and start > 0 and lowered[start - 1].isalnum():
-                continue
-            stop = int(kept[end])
-            if word_end and stop < last and lowered[stop + 1].isalnum():
-                continue
-            starts.add(start)
-        return sorted(starts)
-
-    def __call__(self, text: str) -> bool:
-        if self.always:
-            return True
-        if self._automaton is None:
-            return False
-        return next(self._automaton.iter(squeeze(text)), None) is not None  # a superset test
 
 
 Filter = Prefilter | Callable[[str], bool] | None

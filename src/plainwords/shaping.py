@@ -440,7 +440,7 @@ def _match_number(matched: str, entry: Entry) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _is_adjective(word: str) -> bool:
-    import lemminflect
+    from plainwords import inflections as lemminflect
 
     return bool(lemminflect.getAllInflections(word, upos="ADJ"))
 
@@ -448,7 +448,7 @@ def _is_adjective(word: str) -> bool:
 @lru_cache(maxsize=4096)
 def _noun_number(word: str) -> str | None:
     """Whether a word on its own is a singular or a plural noun (``None``: not a known noun)."""
-    import lemminflect
+    from plainwords import inflections as lemminflect
 
     if word in _NOUN_PLURALS.values():
         return "plural"
@@ -534,7 +534,7 @@ def _verb_in(word: str, number: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _lemma(word: str) -> str:
-    import lemminflect
+    from plainwords import inflections as lemminflect
 
     lemmas = lemminflect.getLemma(word, upos="VERB", lemmatize_oov=True)
     return lemmas[0] if lemmas else word
@@ -579,7 +579,7 @@ def _words(text: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def _tags_of(lemma: str, form: str, upos: str) -> tuple[str, ...]:
     """Penn tags under which ``form`` is an inflection of ``lemma`` (e.g. "utilised" → VBD, VBN)."""
-    import lemminflect
+    from plainwords import inflections as lemminflect
 
     table = lemminflect.getAllInflections(lemma, upos=upos) or lemminflect.getAllInflectionsOOV(
         lemma, upos=upos
@@ -589,7 +589,7 @@ def _tags_of(lemma: str, form: str, upos: str) -> tuple[str, ...]:
 
 def _inflect(word: str, tag: str, upos: str) -> str | None:
     """``word`` (which may itself be inflected, like "has") in the form ``tag``."""
-    import lemminflect
+    from plainwords import inflections as lemminflect
 
     lemmas = lemminflect.getLemma(word, upos=upos, lemmatize_oov=False)
     forms = lemminflect.getInflection(lemmas[0] if lemmas else word, tag=tag, inflect_oov=True)

@@ -7,12 +7,14 @@ while constructing nothing but plain data (it is a ``SafeLoader`` subclass).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from plainwords.errors import PlainwordsError
+
+if TYPE_CHECKING:
+    import yaml
 
 
 class DataError(PlainwordsError):
@@ -46,20 +48,30 @@ class LineList(list):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
-# libyaml's parser where PyYAML was built with it (its wheels are): about ten times faster than
-# the pure-Python one, which matters on a first run that reads the shipped lexicons. Both keep
-# positions and both construct with the same safe constructor.
-if TYPE_CHECKING:
-    _SafeBase = yaml.SafeLoader
-else:
-    _SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+@lru_cache(maxsize=1)
+def _line_loader() -> type:
+    """The loader class, made on first use: PyYAML is imported only when a YAML file is read, so
+    a run that finds its compiled lexicon in the cache never imports it.
+
+    libyaml's parser is used where PyYAML was built with it (its wheels are): about ten times
+    faster than the pure-Python one, which matters on a first run that reads the shipped
+    lexicons. Both keep positions and both construct with the same safe constructor."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class _LineLoader(base):  # type: ignore[misc, valid-type]
+        """A safe loader that records positions; it constructs only plain data."""
+
+    tags = yaml.resolver.BaseResolver
+    _LineLoader.add_constructor(tags.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _LineLoader.add_constructor(tags.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+    return _LineLoader
 
 
-class _LineLoader(_SafeBase):
-    """A safe loader that records positions; it constructs only plain data."""
+def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LineDict:
+    import yaml
 
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     result = LineDict()
     result.line = node.start_mark.line + 1
@@ -79,21 +91,19 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     return result
 
 
-def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
+def _construct_sequence(loader: Any, node: yaml.SequenceNode) -> LineList:
     result = LineList(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1
     result.item_lines = [child.start_mark.line + 1 for child in node.value]
     return result
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
-
-
 def load_yaml_text(text: str, path: str | Path) -> Any:
     """Parse YAML text safely, turning syntax errors into a ``DataError`` with a line."""
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
+        return yaml.load(text, Loader=_line_loader())  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None

@@ -14,12 +14,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import yaml
-
 from plainwords.document import Document, LineIndex, masked
 from plainwords.suppressions import Directive, directive, resolve
 
 if TYPE_CHECKING:
+    import yaml
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
@@ -114,6 +113,8 @@ def _front_matter_masks(
     """Blank the front matter except its string values; all of it if it is not valid YAML."""
     whole = (line_starts[first], line_starts[last])
     body_start, body_end = line_starts[first + 1], line_starts[max(last - 1, first + 1)]
+    import yaml  # only for a file with front matter
+
     try:
         root = yaml.compose(text[body_start:body_end], Loader=yaml.SafeLoader)
     except yaml.YAMLError:
@@ -129,6 +130,8 @@ def _front_matter_masks(
 
 def _value_ranges(node: yaml.Node | None, text: str, base: int) -> Iterator[tuple[int, int]]:
     """Source ranges of prose string values in a composed YAML tree (keys and addresses left out)."""
+    import yaml
+
     if isinstance(node, yaml.MappingNode):
         for _key, value in node.value:
             yield from _value_ranges(value, text, base)

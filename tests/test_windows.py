@@ -1,0 +1,96 @@
+"""The candidate scanner is sound, and checking only the windows around candidates finds exactly
+what a full pass finds.
+
+"Full pass" is ``Options(prefilter=False)``: every paragraph of every document goes through spaCy.
+"Windows" is what every run does: the scanner (``plainwords.scanner``) marks where a term could
+be, and only the paragraphs holding a candidate are tokenized, from a pipeline built lazily from
+the cached compile. The corpus is every form and example sentence of every shipped entry and the
+realistic documents of tests/accuracy/documents, run as plain text and as Markdown.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from plainwords.cache import compiled_from
+from plainwords.engine import Linter, Options
+from plainwords.readers import read_text
+from plainwords.readers.markdown import read_markdown
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks import documents as suite  # noqa: E402
+
+OPTIONS = Options(include_mentions=True)
+
+
+@pytest.fixture(scope="module")
+def full(lexicon):
+    return Linter(lexicon, options=Options(include_mentions=True, prefilter=False))
+
+
+@pytest.fixture(scope="module")
+def windowed(lexicon, full):
+    """A linter as a cached run makes it: scanner phrases from the compile, no pipeline yet."""
+    eager = Linter(lexicon, options=OPTIONS)
+    linter = Linter(lexicon, options=OPTIONS, compiled=compiled_from(lexicon, eager.component))
+    assert "nlp" not in vars(linter)  # built on the first candidate, not before
+    return linter
+
+
+def _sentences(lexicon) -> list[str]:
+    texts = []
+    for entry in lexicon:
+        texts += [*entry.terms, *entry.examples.flag, *entry.examples.ok]
+        texts += [r.before for r in entry.examples.rewrite]
+    return texts
+
+
+def _documents() -> list[str]:
+    return [d.text for d in suite.load([suite.SUITE])]
+
+
+def test_the_scanner_never_calls_clean_what_the_pipeline_flags(lexicon, full, windowed):
+    corpus = _sentences(lexicon) + _documents()
+    # Every surface form of every entry, alone and inside a sentence.
+    for forms in full.component.forms.values():
+        for form in forms:
+            corpus += [form, f"They said {form}, twice."]
+    flagged = 0
+    for text in corpus:
+        found = full.check_text(text)
+        if found:
+            flagged += 1
+            hits = windowed.prefilter.hits(text)
+            assert hits is None or hits, f"the scanner calls {text!r} clean"
+            assert windowed.prefilter(text)
+    assert flagged > 2000  # the corpus exercises the lexicon, not just a few entries
+
+
+def _same(full, windowed, document):
+    expected = full.check(document)
+    got = windowed.check(document)
+    assert got == expected, document.path  # every field: place, text, entry, voice, offer…
+    return len(expected)
+
+
+def test_windows_find_exactly_what_a_full_pass_finds_in_every_example(lexicon, full, windowed):
+    found = sum(
+        _same(full, windowed, read_text("example.txt", text)) for text in _sentences(lexicon)
+    )
+    assert found > 1000
+
+
+@pytest.mark.parametrize("reader", [read_text, read_markdown], ids=["text", "markdown"])
+def test_windows_find_exactly_what_a_full_pass_finds_in_the_document_suite(full, windowed, reader):
+    documents = _documents()
+    found = sum(_same(full, windowed, reader("doc.md", text)) for text in documents)
+    # The suite as one long document too: document-wide rules (guidance, senses, acronyms,
+    # repeats) then see many paragraphs of which only some reach spaCy.
+    found += _same(full, windowed, reader("all.md", "\n\n".join(documents)))
+    assert found > 150
