@@ -164,7 +164,8 @@ def parse_diff(diff: bytes, root: str) -> dict[str, ChangedLines]:
             if new_side == b"/dev/null":
                 path = None
             else:
-                prefixed = old_side is None or old_side == b"/dev/null" or old_side[:2] == b"a/"
+                old_name = None if old_side is None else _unquote(old_side)
+                prefixed = old_name in (None, "/dev/null") or old_name.startswith("a/")
                 name = _unquote(new_side)
                 path = name[2:] if prefixed and name.startswith("b/") else name
         elif match := _HUNK.match(raw):

@@ -54,13 +54,19 @@ def changes_since(ref: str, cwd: str | None = None) -> Changes:
     return Changes(files)
 
 
-def repository_root(cwd: str | None = None, *, required: bool = True) -> str | None:
-    """The top folder of the repository around ``cwd``; outside one, an error (or ``None``
-    when not ``required``)."""
+def repository_root(cwd: str | None = None) -> str:
+    """The top folder of the repository around ``cwd``; outside one, an error that says what
+    to do instead."""
+    root = top_folder(cwd)
+    if root is None:
+        raise ChangesError(NOT_A_REPOSITORY)
+    return root
+
+
+def top_folder(cwd: str | None = None) -> str | None:
+    """The top folder of the repository around ``cwd``, or ``None`` outside one."""
     result = git(["rev-parse", "--show-toplevel"], cwd=cwd, check=False)
     if result.returncode != 0 or not result.stdout.strip():
-        if required:
-            raise ChangesError(NOT_A_REPOSITORY)
         return None
     return os.fsdecode(result.stdout.rstrip(b"\n"))
 

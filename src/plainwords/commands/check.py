@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import click
 
@@ -20,6 +22,10 @@ from plainwords.commands.common import (
 )
 from plainwords.commands.options import changed_options, lexicon_options, max_size_option
 from plainwords.reporters import FORMATS
+
+if TYPE_CHECKING:
+    from plainwords.document import Document
+    from plainwords.findings import Finding
 
 
 def use_color(option: bool | None) -> bool:
@@ -185,7 +191,7 @@ def check(
     results = check_paths(
         linter, paths, problems, stdin_filename=stdin_filename, on_file=on_file, jobs=jobs
     )
-    recheck = linter.check
+    recheck: Callable[[Document], list[Finding]] = linter.check
     if changes is not None:
         results, recheck = changes.filtered(results), changes.checker(linter.check)
     if apply_fixes:

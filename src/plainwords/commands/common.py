@@ -106,7 +106,8 @@ def report_problems(problems: Problems, *, quiet: bool = False, errors: Iterable
 
 def changes_for(changed_since: str | None, diff_only: bool, paths: Sequence[str]) -> Changes | None:
     """What ``--changed-since REF`` or ``--diff-only`` (a diff on standard input) says changed;
-    ``None`` when neither is given, and the whole run is reported."""
+    ``None`` when neither is given, and the whole run is reported. A diff's paths are read from
+    the top of the repository, as git writes them (outside one, from the current folder)."""
     if changed_since is None and not diff_only:
         return None
     if changed_since is not None and diff_only:
@@ -121,7 +122,7 @@ def changes_for(changed_since: str | None, diff_only: bool, paths: Sequence[str]
     import os
     import sys
 
-    root = gitdiff.repository_root(required=False) or os.getcwd()
+    root = gitdiff.top_folder() or os.getcwd()
     return Changes(parse_diff(sys.stdin.buffer.read(), root))
 
 

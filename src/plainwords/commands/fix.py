@@ -255,7 +255,7 @@ def fix(
     changes = changes_for(changed_since, diff_only, paths)
     policy = policy_for(config_path, lexicons=lexicons, disable=disable, max_size=max_size)
     linter = linter_for(policy)
-    recheck = linter.check
+    recheck: Callable[[Document], list[Finding]] = linter.check
     problems = Problems()
     tally = Tally()
     paths = paths or (".",)
