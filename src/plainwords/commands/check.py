@@ -151,11 +151,11 @@ def check(
 
     \b
     Examples:
-      plainwords check docs/ README.md            check documents
-      plainwords check --changed-since HEAD       only lines changed since the last commit
+      plainwords check docs/ README.md                check documents
+      plainwords check --changed-since HEAD           only lines changed since the last commit
       plainwords check --changed-since origin/main --format github
-                                                  a pull request's new lines, as annotations
-      git diff main | plainwords check --diff-only  only lines the diff adds
+                                                      a branch's new lines, as annotations
+      git diff main... | plainwords check --diff-only   only lines the diff adds
 
     \b
     Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
