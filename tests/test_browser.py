@@ -336,13 +336,13 @@ def test_report_opens_offline_with_highlights_chart_and_figures(page, tmp_path):
     page.goto(out.as_uri())
 
     marks = page.locator(".pw-doc mark.pw-mark")
-    # "called hard to reach" is a mention, not a use; so is ", going forward" after it, read as the
-    # next item of the same list of labels.
-    expect(marks).to_have_count(6)
+    # "called hard to reach" labels people (a reported label is a use), and "going forward" follows.
+    expect(marks).to_have_count(8)
     assert marks.nth(0).inner_text() == "service users"
+    assert marks.nth(5).inner_text() == "hard to reach"
     bars = page.locator("svg.pw-chart g.pw-bar")
     expect(bars.first).to_contain_text("the homeless")
-    assert bars.count() == 5
+    assert bars.count() == 7  # one bar per entry: the homeless twice, six others once
     assert page.locator("svg.pw-chart rect").first.bounding_box()["width"] > 100
     figures = page.locator("table.pw-readability tbody tr")
     expect(figures).to_have_count(1)
@@ -373,7 +373,7 @@ def test_report_opens_offline_with_highlights_chart_and_figures(page, tmp_path):
     page.emulate_media(media="print")
     assert marks.nth(0).evaluate("m => getComputedStyle(m, '::after').content") == '"[1]"'
     expect(visible_tip(page, marks.nth(0))).to_be_hidden()
-    expect(page.locator(".pw-notes li")).to_have_count(6)
+    expect(page.locator(".pw-notes li")).to_have_count(8)
 
     assert page.problems == []
     assert page.requests and all(url.startswith(("file://", "data:")) for url in page.requests), (

@@ -36,7 +36,8 @@ def test_nested_quote_markers_are_not_read_as_words(linter):
 
 def test_table_cells_are_linted_and_code_in_cells_is_not(linter):
     text = (
-        "| Term | Use instead |\n"
+        # Headed "Team | Plan", not "Term | Use instead": a guide's table of terms is a mention.
+        "| Team | Plan        |\n"
         "|------|-------------|\n"
         "| `addicts` | support for the homeless |\n"
         "| `x` and `y` | `service users` then going forward |\n"

@@ -306,3 +306,10 @@ def test_a_training_handout_has_no_warnings_and_its_mentions_are_kept(tmp_path, 
     mentioned = [r for r in rows if r["mention"]]
     assert len(mentioned) >= 10
     assert all(r["severity"] == "suggestion" for r in rows)
+
+
+def test_a_thing_that_means_a_consequence_is_not_a_definition(linter):
+    """ "X means…" defines the bare word in a glossary; after an article it is a consequence."""
+    used = linter.check_text("A dirty sample means the methadone prescription is reviewed.")
+    assert [(f.rule, f.text, f.mention) for f in used] == [("dirty-test", "dirty sample", False)]
+    assert linter.check_text("Dirty sample means a positive drug test.") == []

@@ -231,15 +231,26 @@ _DEFINED = re.compile(
     r"(?:for|used)|(?:is|are)\s+(?:often\s+|sometimes\s+)?used\s+to\s+(?:describe|mean|refer))\b",
     re.IGNORECASE,
 )
+_MEANS = re.compile(r"^[\s\"”’'»)\]]*means\b", re.IGNORECASE)
+# "A dirty sample means the prescription is reviewed" states a consequence of a thing; a glossary
+# defines the bare word ("Dirty sample means…", "'Hard to reach' means…").
+_DETERMINERS = frozenset(
+    "a an the this that these those his her their our your its my any every each one no".split()
+)
 
 
-def is_described(doc: Doc, end: int, text: str | None = None) -> bool:
+def is_described(doc: Doc, end: int, text: str | None = None, start: int | None = None) -> bool:
     """What follows the match talks about it as a word: "X is jargon", "X – say Y instead"."""
     text = doc.text if text is None else text
     _, last_char = _sentence_chars(doc, end - 1)
     end_char = doc[end - 1].idx + len(doc[end - 1])
     after = text[end_char : min(last_char + 1, end_char + 100)]
-    return bool(_AFTER.match(after) or _DEFINED.match(after))
+    if _AFTER.match(after):
+        return True
+    if not _DEFINED.match(after):
+        return False
+    determined = start is not None and start > 0 and doc[start - 1].lower_ in _DETERMINERS
+    return not (determined and _MEANS.match(after))
 
 
 def voice(
@@ -253,7 +264,7 @@ def voice(
     ``doc.text`` from every token on each access (a long paragraph would turn quadratic).
     """
     text = doc.text if text is None else text
-    if is_introduced(doc, start, end, others, text) or is_described(doc, end, text):
+    if is_introduced(doc, start, end, others, text) or is_described(doc, end, text, start):
         return MENTION
     start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
     quote = enclosing_quote(text, start_char, end_char)
