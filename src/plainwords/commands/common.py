@@ -131,14 +131,6 @@ def changed_paths(
 ) -> list[str]:
     """The documents under ``paths`` that a change touched, found as a full run finds them
     (extensions, include and exclude), so unchanged files are never read."""
-    from plainwords.discovery import discover
-    from plainwords.readers import KNOWN_EXTENSIONS
+    from plainwords.run import discovered
 
-    found = discover(
-        paths,
-        KNOWN_EXTENSIONS,
-        include=policy.include,
-        exclude=policy.exclude,
-        on_error=problems.errors.append,
-    )
-    return changes.within(found)
+    return changes.within(discovered(paths, policy, problems))
