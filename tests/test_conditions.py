@@ -160,6 +160,11 @@ def test_followed_by_capitalised(blank):
         ("She read Suffering From Success last year.", 2, 4, True),
         ("Supporting Service Users Through The Winter", 1, 3, False),
         ("Service User Forum", 0, 2, True),
+        # A Title Case line is a heading, unless it ends as a named plan or body does.
+        ("Rough Sleepers Local Delivery Plan", 0, 2, True),
+        ("KD 5166 - Rough Sleepers Local Delivery Plan", 3, 5, True),
+        ("ROUGH SLEEPERS OUTREACH TEAM", 0, 2, True),
+        ("Our Plan For Rough Sleepers Every Winter", 3, 5, False),
     ],
 )
 def test_proper_name_is_a_run_of_capitalised_words(blank, text, start, end, expected):

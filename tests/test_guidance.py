@@ -138,3 +138,39 @@ def test_offsets_of_recast_findings_are_exact(linters):
     findings = linters[1].check(read_text("g.txt", text))
     assert [text[f.start : f.end] for f in findings] == ["Service user", "Hard to reach"]
     assert all(f.mention and f.severity == "suggestion" for f in findings)
+
+
+SWAPS = """\
+Put the person first. Some of these you will hear often; here is what we prefer.
+
+The disabled, the handicapped | disabled people, people with disabilities
+Wheelchair bound, confined to a wheelchair | wheelchair user
+Service users, clients | people who use our services
+"""
+
+
+def test_an_unheaded_table_of_swaps_is_mentions(linter):
+    """Rows that pair a list of terms with what to say instead are a guide's, with no heading."""
+    document = read_text("guide.txt", SWAPS)
+    assert linter.check(document) == []
+    markdown = "\n".join(
+        "| " + " | ".join(cell.strip() for cell in line.split("|")) + " |"
+        for line in SWAPS.splitlines()[2:]
+    )
+    table = "| | |\n|---|---|\n" + markdown + "\n"
+    assert linter.check(read_text("guide.md", table)) == []
+
+
+def test_a_table_of_figures_about_groups_is_still_read(linter):
+    """A cell of terms beside numbers offers nothing to say instead: the labels are used."""
+    table = (
+        "| Group | 2024 | 2025 |\n|---|---|---|\n| Service users | 120 | 131 |\n"
+        "| The homeless | 45 | 38 |\n"
+    )
+    found = [(f.text, f.mention) for f in linter.check(read_text("figures.md", table))]
+    assert found == [("Service users", False), ("The homeless", False)]
+
+
+def test_one_row_pairing_a_term_with_its_alternative_is_not_yet_a_table_of_swaps(linter):
+    text = "Service users | people who use our services\nTeam | Andrea, Sam\n"
+    assert [f.text for f in linter.check(read_text("notes.txt", text))] == ["Service users"]

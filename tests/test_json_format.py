@@ -88,3 +88,24 @@ def test_the_web_api_gives_the_fix_span_in_javascript_offsets(linter):
     as_js = text.encode("utf-16-le")
     span = as_js[2 * data["fix_start"] : 2 * data["fix_end"]].decode("utf-16-le")
     assert span == "an alcoholic" and data["alternatives"][0] == "a person with an alcohol problem"
+
+
+def test_quoted_uses_and_repeats_are_in_the_contract(tmp_path, capsys):
+    path = tmp_path / "news.md"
+    path.write_text(
+        "'We see the homeless in the doorway every morning,' a shopkeeper said.\n"
+        "The council says the homeless need homes, not fines.\n",
+        encoding="utf-8",
+    )
+    data = run_json(capsys, str(path))
+    jsonschema.validate(data, SCHEMA)
+    speech, writer = data["findings"]
+    assert (speech["text"], speech["quoted"], speech["severity"]) == (
+        "the homeless",
+        True,
+        "suggestion",
+    )
+    assert (writer["quoted"], writer["severity"]) == (False, "error")
+    assert [(f["occurrence"], f["occurrences"]) for f in data["findings"]] == [(1, 2), (2, 2)]
+    skipped = run_json(capsys, "--skip-quotations", str(path))["findings"]
+    assert [(f["line"], f["quoted"]) for f in skipped] == [(2, False)]

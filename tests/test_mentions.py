@@ -313,3 +313,23 @@ def test_a_thing_that_means_a_consequence_is_not_a_definition(linter):
     used = linter.check_text("A dirty sample means the methadone prescription is reviewed.")
     assert [(f.rule, f.text, f.mention) for f in used] == [("dirty-test", "dirty sample", False)]
     assert linter.check_text("Dirty sample means a positive drug test.") == []
+
+
+def test_a_speech_over_several_paragraphs_is_quoted_throughout(linter):
+    """News prints a long speech a paragraph at a time, each opened with a quote and only the
+    last closed: every paragraph of it is someone's quoted words."""
+    text = (
+        'Councillor Ward said: "The plan is a good one.\n'
+        '"But what are we doing about the addicts around the station?\n'
+        '"People tell me they feel unsafe."\n'
+        "The council said addicts would be offered support.\n"
+    )
+    found = [(f.text, f.quoted, f.severity) for f in linter.check_text(text)]
+    assert found == [("addicts", True, "suggestion"), ("addicts", False, "error")]
+
+
+def test_straight_quotes_pair_by_the_way_they_face():
+    from plainwords.quotes import quoted_regions
+
+    text = 'A 5" screen, a "quoted" word and "another".'
+    assert [text[a:b] for a, b in quoted_regions(text)] == ['"quoted"', '"another"']

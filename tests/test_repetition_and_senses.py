@@ -62,12 +62,26 @@ def test_a_statistics_paper_decides_the_sense_of_cohort():
     assert [f.text for f in linter.check_text(note)] == ["cohort"]
 
 
+def test_a_structured_abstract_decides_the_sense_of_cohort():
+    """Aim, Method, Results, Conclusions: the headings of a research abstract."""
+    linter = _linter(entry_yaml("cohort", "[cohort]"))
+    abstract = (
+        "Aim: To compare a cohort of adults who had a care plan with one who had not.\n"
+        "Method: A review of records over four years.\n"
+        "Results: The cohort with a plan attended less often.\n"
+        "Conclusions: Plans help."
+    )
+    assert linter.check_text(abstract) == []
+
+
 def test_one_topic_word_is_not_enough():
     sense = Sense("air travel", frozenset({"frequent-flyer"}), ("airline", "flights"))
     assert not sense.shown_by("The airline sponsored our ward.")
     assert sense.shown_by("The Airline cut FLIGHTS again.")
     linter = _linter(entry_yaml("frequent-flyer", "[frequent flyer]"))
-    document = read_text("t.txt", "Our frequent flyers at A&E need a plan, said the airline's nurse.")
+    document = read_text(
+        "t.txt", "Our frequent flyers at A&E need a plan, said the airline's nurse."
+    )
     found = linter.check(document)
     assert [f.text for f in drop_wrong_senses(document, found, (sense,))] == ["frequent flyers"]
 

@@ -121,6 +121,24 @@ def test_verbs_keep_their_tense_and_capitals(linter):
     assert finding.alternatives[0] == "Used"
 
 
+def test_a_verb_phrase_keeps_the_verb_in_the_form_its_place_needs(linter):
+    """The object's number is not the verb's ("to address the issues" → "to deal with it"), and
+    after "to", a modal or "do" the verb is in its base form."""
+    sentence = "What are we doing to address the issues raised?"
+    finding = offers(linter, sentence, "address-the-issue")
+    assert pasted(sentence, finding, finding.alternatives[0]) == (
+        "What are we doing to deal with it raised?"
+    )
+    sentence = "Tenants will have the ability to book repairs online."
+    finding = offers(linter, sentence, "has-the-ability-to")
+    assert finding.alternatives == ("be able to",)  # not "will can" or "will are able to"
+    # After "don't" nothing in the span fits ("don't always be able to"): advice, not a fix.
+    finding = offers(linter, "People don't always have the ability to reply.", "has-the-ability-to")
+    assert finding.alternatives == () and "can" in finding.advice
+    finding = offers(linter, "We have the ability to help.", "has-the-ability-to")
+    assert finding.alternatives == ("can", "are able to")
+
+
 def test_context_dependent_alternatives_are_offered_apart(linter):
     finding = offers(linter, "The project works with addicts.", "addict")
     assert "people in recovery" in finding.consider
@@ -256,3 +274,8 @@ def test_the_fix_never_edits_one_span_twice(linter):
     findings = linter.check(read_text("a.txt", text))
     spans = [(f.fix_start, f.fix_end) for f in findings]
     assert all(b[0] >= a[1] for a, b in zip(sorted(spans), sorted(spans)[1:], strict=False))
+
+
+def test_a_relative_clause_agrees_past_its_adverb(linter):
+    finding = offers(linter, "Frequent attenders were offered a care plan.", "frequent-attender")
+    assert finding.alternatives[0] == "People who often use A&E"

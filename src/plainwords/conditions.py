@@ -39,6 +39,56 @@ Phrase = tuple[str, ...]
 _NAME_GLUE = frozenset(
     {"of", "the", "and", "for", "to", "in", "on", "at", "a", "an", "&", "'s", "’s", "de", "by"}
 )
+# The last word of a named plan, body or service ("Rough Sleepers Local Delivery Plan"): with
+# one, a Title Case line is a name, not a heading that capitalises every word.
+_NAME_HEADS = frozenset(
+    [
+        "plan",
+        "plans",
+        "strategy",
+        "service",
+        "services",
+        "panel",
+        "forum",
+        "board",
+        "team",
+        "programme",
+        "program",
+        "project",
+        "partnership",
+        "network",
+        "trust",
+        "fund",
+        "unit",
+        "centre",
+        "center",
+        "council",
+        "group",
+        "committee",
+        "initiative",
+        "act",
+        "policy",
+        "framework",
+        "pathway",
+        "hub",
+        "charity",
+        "association",
+        "foundation",
+        "alliance",
+        "coalition",
+        "commission",
+        "scheme",
+        "project",
+        "taskforce",
+        "task",
+        "force",
+        "week",
+        "day",
+        "award",
+        "awards",
+        "conference",
+    ]
+)
 _LINE_STARTS = frozenset(
     {".", "!", "?", ":", "•", "-", "–", "—", "*", "#", ";", "|", '"', "“", "‘", "'", "(", "["}
 )
@@ -236,8 +286,7 @@ def in_proper_name(doc: Doc, start: int, end: int) -> bool:
     if not matched or not all(_capital(t) for t in matched):
         return False
     first, last = sentence_bounds(doc, start)
-    if _all_capitals(doc, first, last):
-        return False
+    titled = _all_capitals(doc, first, last)
     left = start
     while left > first and (_capital(doc[left - 1]) or _glue(doc, left - 1)):
         left -= 1
@@ -252,6 +301,9 @@ def in_proper_name(doc: Doc, start: int, end: int) -> bool:
         for t in (*doc[left:start], *doc[end:right])
         if _capital(t) and not (t.lower_ in _NAME_GLUE and _starts_line(doc, t.i))
     ]
+    if titled:
+        # Capitals in a heading prove nothing, unless the run ends as a name does.
+        return bool(outside) and right > end and doc[right - 1].lower_ in _NAME_HEADS
     if outside:
         return True
     return len(matched) == 1 and not _starts_line(doc, start)

@@ -12,6 +12,11 @@ them become mentions:
 - **a table column headed with a cue** ("Don't say", "Avoid", "Instead of", "Old term");
 - **a run of terms**: a line that holds three or more findings and nothing else but separators,
   and does not end as a sentence does;
+- **a table of swaps**, headed or not: rows (Markdown, or cells split by a bar or a tab) where one
+  cell lists words (short items, at least one of them a term) and another offers what to say
+  instead: an alternative of one of
+  those terms. Two such rows make the table a guide's, and then every cell of terms in the same
+  column is a mention;
 - and, in a document that is a guide (it has a cue line, or most of what the sentences show is
   mentions), also: a line holding only terms, a short line without a full stop (a headword or
   heading), a headword at the start of a line before a colon or dash, a line that shows an
@@ -193,6 +198,114 @@ def _cells(line: Line) -> list[tuple[int, int]]:
     return [(a + 1, b) for a, b in zip(bars, bars[1:], strict=False)]
 
 
+def _split(line: Line) -> list[tuple[int, int]]:
+    """The cells of a row: a Markdown row's, or a line cut by bars or tabs into two or more."""
+    if line.row:
+        return _cells(line)
+    bars = [m.start() for m in re.finditer(r"\s\|\s|\t", line.text)]
+    if not bars:
+        return []
+    edges = [-1, *bars, len(line.text)]
+    return [(a + 1, b) for a, b in zip(edges, edges[1:], strict=False)]
+
+
+_PEOPLE = re.compile(r"\b(?:people|persons)\b", re.IGNORECASE)
+_STOP = frozenset(
+    [
+        "with",
+        "who",
+        "are",
+        "is",
+        "the",
+        "a",
+        "an",
+        "of",
+        "for",
+        "and",
+        "or",
+        "has",
+        "have",
+        "their",
+        "our",
+    ]
+)
+
+
+def _keys(text: str) -> set[str]:
+    """Words that carry an alternative's meaning, cut to a stem (five letters) so that "person
+    with a disability" offers what "people with disabilities" does."""
+    words = _WORD.findall(_PEOPLE.sub("person", text.lower()))
+    return {w[:5] for w in words if w not in _STOP}
+
+
+def _offers(cell: str, findings: Sequence[_Placed]) -> bool:
+    """Whether a cell offers one of the findings' alternatives (what to say instead)."""
+    have = _keys(cell)
+    return any(
+        (keys := _keys(alternative)) and keys <= have
+        for p in findings
+        for alternative in (
+            *p.finding.alternatives,
+            *p.finding.consider,
+            *(shape.text for shape in p.finding.entry.shapes),
+        )
+    )
+
+
+_ITEMS = re.compile(r"[,;/]|\s(?:or|and)\s", re.IGNORECASE)
+
+
+def _term_list(cell: str) -> bool:
+    """A cell that lists words rather than says something: short items (a term or two each,
+    some of which plainwords may not know) and no full stop."""
+    items = [item for item in _ITEMS.split(cell) if item.strip()]
+    return (
+        bool(items)
+        and not cell.rstrip().endswith((".", "!", "?"))
+        and all(len(_WORD.findall(item)) <= 4 for item in items)
+    )
+
+
+def swap_ranges(lines: Sequence[Line], placed: Sequence[_Placed]) -> list[tuple[int, int]]:
+    """Linted-text ranges of the term cells in tables of swaps, headed or not (see above)."""
+    starts = [p.start for p in placed]
+    ordered = sorted(placed, key=lambda p: p.start)
+    ranges: list[tuple[int, int]] = []
+    block: list[tuple[Line, list[tuple[int, int]]]] = []
+
+    def close() -> None:
+        term_cells = []  # (column, range) of every cell of terms in the block
+        columns_with_swaps: set[int] = set()
+        swaps = 0
+        for line, cells in block:
+            found_swap = False
+            for column, (a, b) in enumerate(cells):
+                start, end = line.start + a, line.start + b
+                inside = ordered[bisect_right(starts, start - 1) : bisect_right(starts, end - 1)]
+                inside = [p for p in inside if p.end <= end]
+                if not inside or not _term_list(line.text[a:b]):
+                    continue
+                term_cells.append((column, (start, end)))
+                others = [line.text[c:d] for n, (c, d) in enumerate(cells) if n != column]
+                if any(_offers(other, inside) for other in others):
+                    columns_with_swaps.add(column)
+                    found_swap = True
+            swaps += found_swap
+        if swaps >= 2:
+            ranges.extend(r for column, r in term_cells if column in columns_with_swaps)
+        block.clear()
+
+    for line in lines:
+        cells = _split(line)
+        if len(cells) >= 2:
+            block.append((line, cells))
+        elif block:
+            close()
+    if block:
+        close()
+    return ranges
+
+
 def _to_lint(document: Document, offset: int) -> int:
     """A source offset's place in the linted text (the inverse of ``document.offsets``)."""
     pieces = document.offsets.pieces
@@ -228,7 +341,7 @@ def recast_guidance(
         for f in findings
     ]
     lines = lines_of(text)
-    listed = listed_ranges(lines)
+    listed = listed_ranges(lines) + swap_ranges(lines, placed)
     starts = [line.start for line in lines]
     mentions = sum(1 for p in placed if p.finding.mention)
     guide = any(line.cue for line in lines) or (

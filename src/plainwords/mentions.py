@@ -235,7 +235,27 @@ _MEANS = re.compile(r"^[\s\"”’'»)\]]*means\b", re.IGNORECASE)
 # "A dirty sample means the prescription is reviewed" states a consequence of a thing; a glossary
 # defines the bare word ("Dirty sample means…", "'Hard to reach' means…").
 _DETERMINERS = frozenset(
-    "a an the this that these those his her their our your its my any every each one no".split()
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "our",
+        "your",
+        "its",
+        "my",
+        "any",
+        "every",
+        "each",
+        "one",
+        "no",
+    ]
 )
 
 

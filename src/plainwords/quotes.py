@@ -19,7 +19,12 @@ _QUOTED = re.compile(
     r"|‚[^‘’]*[‘’]"
     r"|“[^”]*(?:”|$)"
     r"|‘(?:[^’‘]|’(?=\w))*’(?!\w)"
-    r'|"[^"]*"'
+    # Straight double quotes, read by which way they face: one opens after a space or a bracket
+    # and before a word, and closes after one. News prints a long speech a paragraph at a time,
+    # each opened with a quote and only the last closed, so a quote left open ends where the
+    # next opens, or at the end of the paragraph.
+    r'|(?:^|(?<=[\s(\[—–-]))"(?=\S)[^"]*(?<=\S)"'
+    r'|(?:^|(?<=[\s(\[—–-]))"(?=\S)[^"]*?(?=\s"\S|$)'
     r"|(?<![\w’'])'(?=\S)(?:[^'\n]|'(?=\w))*?(?<=\S)'(?!\w)"
     r"|«[^»]*»"
     r"|»[^«»]*«"

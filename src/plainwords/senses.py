@@ -58,8 +58,9 @@ SENSES: tuple[Sense, ...] = (
     Sense(
         "research abstract",
         frozenset({"cohort", "robust", "key"}),
-        ("Methods:", "Results:", "Conclusions:", "Conclusion:", "Objective:", "Objectives:",
-         "Background:", "Design:", "Setting:", "Participants:"),
+        ("Methods:", "Method:", "Results:", "Conclusions:", "Conclusion:", "Objective:",
+         "Objectives:", "Aim:", "Aims:", "Purpose:", "Background:", "Design:", "Setting:",
+         "Participants:", "Interpretation:"),
         needed=3,
     ),
     Sense(

@@ -171,6 +171,12 @@ def shape(
         if number == "plural" and declared is None and _is_noun_like(alternative, entry):
             return None  # a plural label given a phrase that cannot be made plural
         inflected = _cased(matched, entry, words)
+    after = _base_form_wanted(text, start)
+    if after:
+        based = _in_base_form(inflected, after)
+        if based is None:
+            return None
+        inflected = based
     if (
         _POSSESSIVE_AFTER.match(text[end:])
         and _head_index(words.split(" ")) != len(words.split(" ")) - 1
@@ -294,6 +300,38 @@ def _participle_wanted(text: str, start: int) -> str | None:
     return "VBN" if before and before[-1].lower() in _AUXILIARIES else None
 
 
+# After these a verb is in its base form: "to deal with", "will address", "don't always have".
+_DO = frozenset(["do", "does", "did", "don't", "doesn't", "didn't", "don’t", "doesn’t", "didn’t"])
+_BASE_BEFORE = _DO | frozenset(
+    ["to", "will", "would", "can", "could", "may", "might", "must", "should", "shall"]
+    + ["won't", "wouldn't", "can't", "cannot", "couldn't", "shouldn't", "mustn't"]
+)
+_BASE_ADVERBS = frozenset(["not", "always", "never", "also", "still", "often", "just", "really"])
+_MODALS = frozenset(["can", "could", "will", "would", "may", "might", "must", "should", "shall"])
+_FINITE_BE = frozenset(["is", "are", "am", "was", "were"])
+
+
+def _base_form_wanted(text: str, start: int) -> str | None:
+    """The word before the match (over a few adverbs) if it wants a verb's base form."""
+    before = [w.lower() for w in re.findall(r"[\w'’]+", text[max(0, start - 40) : start])]
+    while before and before[-1] in _BASE_ADVERBS:
+        before.pop()
+    return before[-1] if before and before[-1] in _BASE_BEFORE else None
+
+
+def _in_base_form(alternative: str, after: str) -> str | None:
+    """An alternative after "to" or a modal: "is able to" → "be able to". A modal cannot follow
+    one ("will can"), nor can "be" follow "do" ("don't always be able to"): ``None``."""
+    first, _, rest = alternative.partition(" ")
+    if first.lower() in _MODALS:
+        return None
+    if first.lower() in _FINITE_BE:
+        if after in _DO:
+            return None
+        return _capital_like(first, "be") + (" " + rest if rest else "")
+    return alternative
+
+
 _COUNTING = frozenset(["a", "an", "one", "each", "every", "this", "that", "another", "the"])
 
 
@@ -374,6 +412,8 @@ def _guess_number(text: str) -> str | None:
 def _match_number(matched: str, entry: Entry) -> str | None:
     """Whether the matched words are the singular or the plural of a term, if that is known."""
     words = _words(matched)
+    if entry.inflect == "verb":
+        return None  # "address the issues": the object's number is not the phrase's
     if entry.inflect not in ("noun", "both"):
         # Forms listed one by one: "the disabled" is a group, not a singular noun.
         if words[0] == "the" or not any(_words(t) == words for t in _terms(entry)):
@@ -449,6 +489,8 @@ def _renumber(text: str, number: str) -> str | None:
     words[head] = changed
     if head + 1 < len(words) and words[head + 1].lower() in ("who", "that", "which"):
         at = head + 2
+        while at < len(words) - 1 and words[at].lower() in _BASE_ADVERBS:
+            at += 1  # "who often uses": the verb is after the adverb
         while at < len(words):  # "who uses and runs": every verb of the clause agrees
             verb = _verb_in(words[at], number)
             if verb is None:
