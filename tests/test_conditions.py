@@ -290,3 +290,12 @@ def test_sentence_bounds_follow_a_trained_pipelines_sentence_starts(blank):
     assert sentence_bounds(doc, 4) == (0, 6)
     plain = blank("Dr. Smith saw DNA results")
     assert sentence_bounds(plain, 3) == (0, 5)
+
+
+def test_a_punctuation_phrase_is_a_phrase_not_an_empty_one(blank):
+    """Joining "-" drops the hyphen; the empty phrase left would hold after every match."""
+    compiled = compile_conditions(Conditions(followed_by=("-", "range")), blank.make_doc)
+    assert () not in compiled.followed_by and ("-",) in compiled.followed_by
+    doc = blank("He is diabetic and well; diabetic-friendly food")
+    assert not holds(compiled, doc, 1, 3, every=False)
+    assert holds(compiled, doc, 6, 7, every=False)

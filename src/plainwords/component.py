@@ -30,6 +30,9 @@ from plainwords.forms import surface_forms
 from plainwords.lexicon import Entry, Lexicon, load_lexicon
 from plainwords.mentions import voice
 from plainwords.plaindata import from_data, to_data
+from plainwords.productive import patterns_for
+from plainwords.segments import Prefilter
+from plainwords.token_patterns import trigger_words
 from plainwords.voices import MENTION, QUOTED
 
 SPAN_KEY = "plainwords"
@@ -119,6 +122,7 @@ class PlainwordsMatcher:
         self._exact = PhraseMatcher(vocab, attr="ORTH")
         self._tokens = Matcher(vocab, validate=True)
         self._model_tokens = Matcher(vocab, validate=True)
+        self._grown = Matcher(vocab, validate=True)  # the entries' productive forms
         self.forms: dict[str, tuple[str, ...]] = {}
         self.conditions: dict[str, tuple[CompiledConditions | None, CompiledConditions | None]] = {}
         self.tokens: dict[str, tuple[str, ...]] = {}
@@ -144,8 +148,22 @@ class PlainwordsMatcher:
             if entry.patterns:
                 target = self._model_tokens if entry.needs_model() else self._tokens
                 target.add(entry.id, [list(p) for p in entry.patterns])
+            grown = patterns_for(entry.productive, entry.terms)
+            if grown:
+                self._grown.add(entry.id, grown)
         # Only matchers that hold patterns run (an empty one costs a call and warns).
-        self._active = [m for m in (self._lower, self._exact, self._tokens) if len(m)]
+        self._active = [m for m in (self._lower, self._exact) if len(m)]
+        # A token matcher costs far more per word than a phrase matcher, and its patterns' words
+        # are rare, so it runs only on a text that holds one of them (see ``_gated``).
+        written = [trigger_words(p) for e in lexicon if not e.needs_model() for p in e.patterns]
+        grown_keys = [
+            trigger_words(p) for e in lexicon for p in patterns_for(e.productive, e.terms)
+        ]
+        self._gated = [
+            (matcher, _gate(keys))
+            for matcher, keys in ((self._tokens, written), (self._grown, grown_keys))
+            if len(matcher)
+        ]
 
     def _pattern(self, form: str, tokens: dict[str, tuple[str, ...]] | None) -> Doc:
         """The form as a Doc to match, from its cached tokens where given."""
@@ -218,21 +236,36 @@ class PlainwordsMatcher:
         An entry whose ``when`` needs given words right after (or before) the match can only
         match inside one of those joinings: "drive improvement", never a bare "drive". So such an
         entry contributes its forms joined to each required phrase, which keeps paragraphs about
-        driving a carriage away from spaCy. Other entries contribute their forms as they are.
+        driving a carriage away from spaCy. Other entries contribute their forms as they are, and
+        each token pattern the words it cannot match without (a pattern with none makes the
+        engine send every paragraph).
         """
         self._load_pending()
+        for entry in self.lexicon:
+            for pattern in entry.patterns:
+                yield from trigger_words(pattern) or ()
+            # A grown form ends with the term's own last words, so the words its ``when`` needs
+            # after it join them as they join a form; what goes before it ("the", describing
+            # words) is not the term's, so words needed before are not joined.
+            grown = (trigger_words(p) or () for p in patterns_for(entry.productive, entry.terms))
+            keys = [key for keys in grown for key in keys]
+            yield from self._joined(entry.id, keys, before=False)
         for entry_id, forms in self.forms.items():
-            when = self.conditions[entry_id][0]
-            if when is not None and when.followed_by:
-                for phrase in when.followed_by:
-                    joined = " ".join(phrase)
-                    yield from (f"{form} {joined}" for form in forms)
-            elif when is not None and when.preceded_by:
-                for phrase in when.preceded_by:
-                    joined = " ".join(phrase)
-                    yield from (f"{joined} {form}" for form in forms)
-            else:
-                yield from forms
+            yield from self._joined(entry_id, forms)
+
+    def _joined(self, entry_id: str, forms: Iterable[str], *, before: bool = True) -> Iterator[str]:
+        """Forms joined to the words an entry's ``when`` needs right after (or before) them."""
+        when = self.conditions[entry_id][0]
+        if when is not None and when.followed_by:
+            for phrase in when.followed_by:
+                joined = " ".join(phrase)
+                yield from (f"{form} {joined}" for form in forms)
+        elif before and when is not None and when.preceded_by:
+            for phrase in when.preceded_by:
+                joined = " ".join(phrase)
+                yield from (f"{joined} {form}" for form in forms)
+        else:
+            yield from forms
 
     # -- matching -----------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -242,6 +275,12 @@ class PlainwordsMatcher:
         matches = [m for matcher in self._active for m in matcher(doc)]
         if len(self._model_tokens) and doc.has_annotation("TAG") and doc.has_annotation("DEP"):
             matches += list(self._model_tokens(doc))
+        if self._gated:
+            whole = doc.user_data.get(TEXT_KEY) or doc.text
+            for matcher, gate in self._gated:
+                if gate(whole):
+                    found = list(matcher(doc))
+                    matches += found if matcher is self._tokens else yield_to_terms(found, matches)
         for key, start, end in matches:
             rule = self._rules[key]
             if rule.when is not None and not holds(rule.when, doc, start, end, every=True):
@@ -279,6 +318,34 @@ class PlainwordsMatcher:
         if entry is None:
             raise KeyError(span.id_)
         return entry
+
+
+def _gate(keys: list[tuple[str, ...] | None]) -> Prefilter:
+    """A test of whether a text may hold a match of patterns with these trigger words."""
+    return Prefilter(
+        [key for words in keys for key in words or ()], always=any(w is None for w in keys)
+    )
+
+
+def yield_to_terms(
+    grown: list[tuple[int, int, int]], others: list[tuple[int, int, int]]
+) -> list[tuple[int, int, int]]:
+    """The productive matches that do not swallow another entry's longer term.
+
+    "the mentally handicapped" grows from "the handicapped", but "mentally handicapped" is an
+    entry of its own that says more about those words; "the deserving poor" likewise. A grown
+    match gives way to another entry's match of two or more words that ends where it ends and
+    starts inside it. A one-word match ("vulnerable" in "our most vulnerable") is only the label
+    the shape grew from, and does not.
+    """
+    kept = []
+    for key, start, end in grown:
+        if not any(
+            other != key and start < o_start and o_end == end and o_end - o_start > 1
+            for other, o_start, o_end in others
+        ):
+            kept.append((key, start, end))
+    return kept
 
 
 def _distinct(spans: list[Span]) -> list[Span]:

@@ -130,7 +130,10 @@ def _phrases(items: tuple[str, ...], tokenize) -> frozenset[Phrase]:
     for item in items:
         for form in inflections(item, "noun"):
             for joined in joinings(form):
-                result.add(tuple(t.lower_ for t in tokenize(joined)))
+                # Joining "-" (or any punctuation) drops it; an empty phrase would hold everywhere.
+                words = tuple(t.lower_ for t in tokenize(joined) if not t.is_space)
+                if words:
+                    result.add(words)
     return frozenset(result)
 
 
@@ -566,19 +569,27 @@ def docs_tables() -> str:
     return "\n".join([*lines, "", DOCS_END])
 
 
+def replace_section(page: str, start_marker: str, end_marker: str, text: str) -> str:
+    """The page with the section between two markers (the markers included) replaced."""
+    start, end = page.index(start_marker), page.index(end_marker) + len(end_marker)
+    return page[:start] + text + page[end:]
+
+
 def updated_docs(page: str) -> str:
     """The page with its generated section replaced by the current tables."""
-    start, end = page.index(DOCS_START), page.index(DOCS_END) + len(DOCS_END)
-    return page[:start] + docs_tables() + page[end:]
+    return replace_section(page, DOCS_START, DOCS_END, docs_tables())
 
 
 def _main(argv: list[str]) -> int:
-    """``python -m plainwords.conditions PAGE``: rewrite the page's condition tables."""
+    """``python -m plainwords.conditions PAGE``: rewrite the page's generated tables, the
+    conditions' and the productive shapes' (``plainwords.productive``)."""
+    from plainwords import productive
     from plainwords.atomic import write_atomically
 
     for name in argv:
         page = Path(name)
-        write_atomically(page, updated_docs(page.read_text(encoding="utf-8")).encode("utf-8"))
+        text = productive.updated_docs(updated_docs(page.read_text(encoding="utf-8")))
+        write_atomically(page, text.encode("utf-8"))
     return 0
 
 

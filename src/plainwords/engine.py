@@ -29,6 +29,7 @@ from plainwords.readers import read_text
 from plainwords.segments import Prefilter, Segment, segments
 from plainwords.senses import drop_wrong_senses
 from plainwords.suppressions import nameable
+from plainwords.token_patterns import lexical_attributes, trigger_words
 from plainwords.voices import MENTION, QUOTED, USE
 
 if TYPE_CHECKING:
@@ -60,8 +61,8 @@ def build_pipeline(
     ``lean``: a blank pipeline computes only ``LEXICAL_ATTRIBUTES`` for each word it sees for the
     first time. spaCy's English defines over twenty (word shape, URL and e-mail tests, stop
     words…), and computing them is most of the cost of tokenizing a book: two thirds of it goes
-    on words met once. Token patterns may test any attribute, so a lexicon with patterns, or a
-    trained pipeline, keeps them all.
+    on words met once. Token patterns may test other attributes, and those they test are kept
+    too (``token_patterns.lexical_attributes``); a trained pipeline keeps them all.
     """
     import spacy
 
@@ -75,8 +76,9 @@ def build_pipeline(
             ) from None
     else:
         nlp = spacy.blank("en")
-        if lean and not any(entry.patterns for entry in lexicon):
-            _keep_lexical_attributes(nlp, LEXICAL_ATTRIBUTES)
+        if lean:
+            patterns = (pattern for entry in lexicon for pattern in entry.patterns)
+            _keep_lexical_attributes(nlp, {*LEXICAL_ATTRIBUTES, *lexical_attributes(patterns)})
     component = cast("PlainwordsMatcher", nlp.add_pipe("plainwords", config={"lexicons": []}))
     if compiled is not None:
         component.set_lexicon(
@@ -145,7 +147,11 @@ class Linter:
         if self.options.prefilter:
             self.prefilter = Prefilter(
                 self.component.trigger_phrases(),
-                always=any(entry.patterns for entry in lexicon),
+                always=any(
+                    trigger_words(pattern) is None
+                    for entry in lexicon
+                    for pattern in entry.patterns
+                ),
             )
         # By path, filled by ``finish``: suppressions that silenced nothing.
         self.unused_suppressions: dict[str, tuple[Suppression, ...]] = {}

@@ -17,6 +17,7 @@ from typing import Any
 from plainwords.alternatives import Alternative, parse_alternative
 from plainwords.conditions import CONDITIONS
 from plainwords.errors import LexiconError, did_you_mean
+from plainwords.productive import NAMES as PRODUCTIVE_NAMES
 from plainwords.yamlfile import DataError, LineDict, LineList, load_yaml_file
 
 FORMAT_VERSION = 1
@@ -39,6 +40,7 @@ PATTERN_KEYS = frozenset(
     {"ORTH", "TEXT", "LOWER", "NORM", "LEMMA", "POS", "TAG", "DEP", "SHAPE", "OP", "LENGTH"}
     | {"IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT"}
     | {"IS_SPACE", "IS_STOP", "IS_SENT_START", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL"}
+    | {"SPACY"}  # whether whitespace follows the token: "system-wide" is not "system - wide"
 )
 PATTERN_PREDICATES = frozenset({"IN", "NOT_IN", "==", "!=", ">=", "<=", ">", "<"})
 MODEL_PATTERN_KEYS = frozenset({"POS", "TAG", "DEP", "LEMMA"})
@@ -136,6 +138,7 @@ class Entry:
     spelling_variants: bool = False
     case_sensitive: bool = False
     patterns: tuple[Any, ...] = ()
+    productive: tuple[str, ...] = ()  # shapes of ``plainwords.productive`` the terms grow into
     when: Conditions | None = None
     unless: Conditions | None = None
     examples: Examples = field(default_factory=Examples)
@@ -340,6 +343,7 @@ _ENTRY_KEYS = {
     "spelling_variants",
     "case_sensitive",
     "patterns",
+    "productive",
     "when",
     "unless",
     "examples",
@@ -370,6 +374,10 @@ def _parse_entry(
 
     terms = _strings(raw, "terms", problem, required=False)
     patterns = _patterns(raw, problem)
+    productive = _strings(raw, "productive", problem, required=False)
+    for name in productive:
+        if name not in PRODUCTIVE_NAMES:
+            problem("productive", f"unknown shape {name!r} (known: {', '.join(PRODUCTIVE_NAMES)})")
     if not terms and not patterns:
         problem("terms", "'terms' must list at least one phrase (or give 'patterns')")
     for term in terms:
@@ -437,6 +445,7 @@ def _parse_entry(
             note=note,
             inflect=inflect,
             patterns=tuple(patterns),
+            productive=tuple(productive),
             when=when,
             unless=unless,
             examples=examples,

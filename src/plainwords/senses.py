@@ -91,6 +91,16 @@ SENSES: tuple[Sense, ...] = (
         ),
     ),
     Sense(
+        "computing and the physical sciences",
+        frozenset({"co-prefix", "wide-compound", "whole-compound"}),
+        (
+            "kernel", "CPU", "compiler", "latency", "bandwidth", "throughput", "daemon",
+            "protocol", "servers", "algorithm", "atoms", "molecules", "electrons", "lattice",
+            "crystal", "wavelength", "spectrometer", "qubit", "isotope", "semiconductor",
+            "genome", "sequencing", "antenna", "firmware",
+        ),
+    ),
+    Sense(
         "home storage",
         frozenset({"hard-to-reach"}),
         (
