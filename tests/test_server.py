@@ -2,37 +2,24 @@
 
 from __future__ import annotations
 
-import http.client
 import json
-import threading
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plainwords.web.server import make_server, utf16_offsets
+from plainwords.web.server import utf16_offsets
 from property_documents import examples
+from workshop_client import request, start, stop
 
 SENTENCE = "Our service users include the homeless and addicts"
 
 
 @pytest.fixture(scope="module")
 def server(linter):
-    server = make_server(linter, "127.0.0.1", 0, max_body=10_000)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server = start(linter, max_body=10_000)
     yield server
-    server.shutdown()
-    server.server_close()
-
-
-def request(server, method, path, body=None, headers=None):
-    connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=30)
-    connection.request(method, path, body=body, headers=headers or {})
-    response = connection.getresponse()
-    data = response.read()
-    connection.close()
-    return response, data
+    stop(server)
 
 
 def post_json(server, path, data, **headers):

@@ -7,7 +7,9 @@ says how to report it).
 
 from __future__ import annotations
 
+import errno
 import os
+import sys
 from collections.abc import Sequence
 
 import click
@@ -52,6 +54,14 @@ def cli() -> None:
       plainwords check docs/ --fail-on error   gate a folder on errors only
       plainwords check --format json notes.txt
       cat draft.txt | plainwords check -    check text from standard input
+
+    \b
+    Exit codes:
+      0    nothing at or above --fail-on (fix: done; --diff: nothing to change)
+      1    findings at or above --fail-on (fix --diff: changes to make)
+      2    a usage, input, configuration or write error (one line on stderr)
+      3    an internal error: a bug in plainwords, to report
+      130  interrupted (Ctrl+C)
     """
 
 
@@ -69,9 +79,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in messages(error):
             click.echo(line, err=True)
         return error.exit_code
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as error:
+        # click turns Ctrl+C inside a command into Abort; it is still an interruption (130).
+        if isinstance(error.__cause__ or error.__context__, KeyboardInterrupt):
+            click.echo("plainwords: interrupted", err=True)
+            return 130
         click.echo("plainwords: aborted", err=True)
         return EXIT_USAGE
+    except click.exceptions.NoArgsIsHelpError as error:
+        # A group run without a command: its help, once, as --help prints it.
+        click.echo(error.ctx.get_help() if error.ctx else error.format_message())
+        return EXIT_OK
     except click.ClickException as error:
         if isinstance(error, click.UsageError) and error.ctx is not None:
             click.echo(error.ctx.get_usage(), err=True)
@@ -85,19 +103,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo("plainwords: interrupted", err=True)
         return 130
     except BrokenPipeError:
+        _silence_stdout()
         return EXIT_OK
+    except OSError as error:
+        if error.errno not in _OUTPUT_ERRORS:
+            return _internal_error(error)
+        # Files are written through plainwords.atomic, which names them; what is left is the
+        # standard output (a full disk, a device that refuses more).
+        _silence_stdout()
+        click.echo(f"plainwords: cannot write the output: {error.strerror or error}", err=True)
+        return EXIT_USAGE
     except Exception as error:  # noqa: BLE001 - the last line of defence against tracebacks
-        click.echo(
-            f"plainwords: internal error: {type(error).__name__}: {error}\n"
-            f"This is a bug in plainwords {__version__}. Please report it to the maintainers with "
-            "the command you ran and, if you can, the file (set PLAINWORDS_DEBUG=1 to see the "
-            "traceback).",
-            err=True,
-        )
-        if os.environ.get("PLAINWORDS_DEBUG"):
-            raise
-        return EXIT_INTERNAL
+        return _internal_error(error)
     return EXIT_OK
+
+
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT, errno.EROFS}
+
+
+def _internal_error(error: Exception) -> int:
+    click.echo(
+        f"plainwords: internal error: {type(error).__name__}: {error}\n"
+        f"This is a bug in plainwords {__version__}. Please report it to the maintainers with "
+        "the command you ran and, if you can, the file (set PLAINWORDS_DEBUG=1 to see the "
+        "traceback).",
+        err=True,
+    )
+    if os.environ.get("PLAINWORDS_DEBUG"):
+        raise error
+    return EXIT_INTERNAL
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's last flush of whatever is
+    still buffered cannot fail a second time with a traceback at exit."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
 
 
 from plainwords.commands.audit import audit  # noqa: E402 - commands register after the group exists

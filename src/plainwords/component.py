@@ -14,6 +14,7 @@ lexicon files it was built from exist there.
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,7 @@ from plainwords.plaindata import from_data, to_data
 from plainwords.productive import patterns_for
 from plainwords.segments import Prefilter
 from plainwords.token_patterns import trigger_words
+from plainwords.tokenizing import make_doc
 from plainwords.voices import MENTION, QUOTED
 
 SPAN_KEY = "plainwords"
@@ -225,8 +227,9 @@ class PlainwordsMatcher:
     def make_doc(self, text: str) -> Doc:
         """Tokenize a text, keeping the text beside the Doc: the component reads the text of
         every Doc that holds a match, and spaCy would rebuild it from the tokens each time.
-        Docs made any other way work too, a little slower."""
-        doc = self.nlp.make_doc(text)
+        Docs made any other way work too, a little slower. Long space-free runs are tokenized
+        in pieces (``plainwords.tokenizing``), so no text takes quadratic time."""
+        doc = make_doc(self.nlp.make_doc, text)
         doc.user_data[TEXT_KEY] = text
         return doc
 
@@ -300,10 +303,11 @@ class PlainwordsMatcher:
         ranges = [(span.start_char, span.end_char) for span in longest]
         text = (doc.user_data.get(TEXT_KEY) or doc.text) if longest else ""
         voices = [voice(doc, span.start, span.end, ranges, text) for span in longest]
+        # The longest matches do not overlap and come sorted, so the first one ending after a
+        # span starts is the one it overlaps: a bisect per span, not a scan.
+        longest_ends = [k.end for k in longest]
         for span in _distinct(candidates):
-            over = next(
-                i for i, k in enumerate(longest) if k.start < span.end and span.start < k.end
-            )
+            over = bisect_right(longest_ends, span.start)
             (mentions if voices[over] == MENTION else uses).append(span)
             if voices[over] == QUOTED:
                 quoted.append(span)
@@ -352,8 +356,13 @@ def _distinct(spans: list[Span]) -> list[Span]:
     """One span per entry and place: the longest of an entry's overlapping matches (an entry
     listing "addict" and "drug addict" matches both in "drug addicts"), in document order."""
     best: list[Span] = []
+    # An entry's kept spans never overlap (each starts where the last ended or later), so only
+    # its last kept span can hold the next one's start.
+    last: dict[int, Span] = {}
     for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
-        if any(k.id_ == span.id_ and k.start <= span.start < k.end for k in best):
+        previous = last.get(span.id)
+        if previous is not None and span.start < previous.end:
             continue
         best.append(span)
+        last[span.id] = span
     return best

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -40,6 +41,13 @@ from plainwords.quotes import (
 )
 from plainwords.sentences import sentence_bounds
 from plainwords.voices import MENTION, QUOTED, USE
+
+# How far around a match its voice is looked for: a list of a dozen terms after "words like"
+# fits in LOOK_BACK; an introducer and its separators fit in TAIL ("…, not X" looks eight words
+# back); "replaced X with Y" finds its "with" within LOOK_AHEAD.
+LOOK_BACK = 1000
+LOOK_AHEAD = 200
+TAIL = 240
 
 # -- introducers -----------------------------------------------------------------------------------
 _META_NOUN = (
@@ -149,20 +157,24 @@ def is_introduced(
     text = doc.text if text is None else text
     first_char, last_char = _sentence_chars(doc, start)
     start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    # Only the last LOOK_BACK characters before the match, and LOOK_AHEAD after it, are read:
+    # each match then costs the same however long its sentence, so a sentence of thousands of
+    # matches takes linear time, not quadratic.
+    first_char = max(first_char, start_char - LOOK_BACK)
     prefix = text[first_char:start_char].rstrip().rstrip(OPENERS).rstrip()
-    rest = text[end_char:last_char]
+    rest = text[end_char : min(last_char, end_char + LOOK_AHEAD)]
     if _POSSESSIVE.match(rest):
         # "Do not use service users' names": the term names people here, whatever the verb.
-        return bool(_STRONG.search(prefix))
-    if _introducer(prefix, rest) or _negated(prefix):
+        return _ending(_tail(prefix))[0]
+    if _introducer(prefix, rest):
         return True
     # Walk back over list items: "phrases like X, Y and <match>".
     # Only matches and quotes inside this sentence matter; both lists are sorted by start, so a
     # bisect keeps many matches in one paragraph from costing a scan each.
-    ends = {e - first_char: s - first_char for s, e in _within(others, first_char, last_char)}
+    ends = {e - first_char: s - first_char for s, e in _within(others, first_char, start_char)}
     quotes = {
         e - first_char: s - first_char
-        for s, e in _within(quoted_regions(text), first_char, last_char)
+        for s, e in _within(quoted_regions(text), first_char, start_char)
     }
     return _listed(prefix, rest, ends, quotes, only_flagged=True, depth=12)
 
@@ -182,10 +194,10 @@ def _listed(
     depth: int,
 ) -> bool:
     """Whether ``text`` ends with "<introducer> item, item and", trying each way to cut an item."""
-    separator = _SEPARATOR.search(text)
-    if not separator or depth == 0:
+    separator = _separator(_tail(text))
+    if separator is None or depth == 0:
         return False
-    text = text[: separator.start()].rstrip()
+    text = text[: len(text) - len(_tail(text)) + separator].rstrip()
     cuts: list[
         tuple[int, bool]
     ] = []  # (where the item starts, whether it is a flagged/quoted term)
@@ -195,14 +207,18 @@ def _listed(
     if bare in ends:
         cuts.append((ends[bare], True))
     if not cuts:
-        words = list(_WORD_END.finditer(text))
-        cuts = [(m.start(), False) for m in words[-1:-5:-1] if _ITEM.fullmatch(text[m.start() :])]
+        offset = len(text) - len(_tail(text))
+        words = list(_WORD_END.finditer(_tail(text)))
+        cuts = [
+            (offset + m.start(), False)
+            for m in words[-1:-5:-1]
+            if _ITEM.fullmatch(text[offset + m.start() :])
+        ]
     for start, flagged in cuts:
         before = text[:start].rstrip().rstrip(OPENERS).rstrip()
         still_flagged = only_flagged and flagged
-        if _STRONG.search(before) or (
-            still_flagged and (_WEAK.search(before) or _replaced(before, rest) or _negated(before))
-        ):
+        strong, advice, replacing = _ending(_tail(before))
+        if strong or (still_flagged and (advice or (replacing and _REPLACE_AFTER.search(rest)))):
             return True
         if _listed(before, rest, ends, quotes, only_flagged=still_flagged, depth=depth - 1):
             return True
@@ -211,17 +227,40 @@ def _listed(
 
 def _negated(prefix: str) -> bool:
     """ "…, not X" after a preferred wording: `Say disabled people, not X`."""
+    prefix = _tail(prefix)
     negated = _NOT.search(prefix)
     return bool(negated and _NOT_CONTEXT.search(prefix[: negated.start() + 1].rstrip("( ")))
 
 
 def _introducer(prefix: str, rest: str) -> bool:
-    return bool(_STRONG.search(prefix) or _WEAK.search(prefix) or _replaced(prefix, rest))
+    strong, advice, replacing = _ending(_tail(prefix))
+    return strong or advice or (replacing and bool(_REPLACE_AFTER.search(rest)))
 
 
-def _replaced(prefix: str, rest: str) -> bool:
-    """ "We replaced X with Y": a replacing verb before, and "with"/"by"/"for" after."""
-    return bool(_REPLACE.search(prefix) and _REPLACE_AFTER.search(rest))
+def _tail(text: str) -> str:
+    """The end of a prefix, where an introducer must stand: the patterns above all end in ``$``,
+    and a search tries every position, so searching only the tail keeps each search short."""
+    return text[-TAIL:]
+
+
+# Matches in one list share their prefixes: the walk back from each match meets the endings the
+# walk from the match before it met, so what each ending says is remembered, not searched again.
+@lru_cache(maxsize=4096)
+def _ending(tail: str) -> tuple[bool, bool, bool]:
+    """What the end of a prefix is: a strong introducer ("words like"), advice about the next
+    word ("avoid", "…, not"), a replacing verb ("we replaced", wanting "with" after the term)."""
+    return (
+        bool(_STRONG.search(tail)),
+        bool(_WEAK.search(tail)) or _negated(tail),
+        bool(_REPLACE.search(tail)),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _separator(tail: str) -> int | None:
+    """Where the list separator ending ``tail`` starts (", ", " and ", "/"), if one does."""
+    found = _SEPARATOR.search(tail)
+    return found.start() if found else None
 
 
 # A definition: "X refers to…", "X means…", "X is a term for…", "X is used to describe…", right

@@ -7,28 +7,32 @@ so kept free of spaCy.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 # -- quotation marks -------------------------------------------------------------------------------
 # A straight single quote opens only after a space, bracket or dash and before a non-space, and
 # closes only after a non-space and before a non-letter: so "don't", "people's" and "users'" are
 # apostrophes. A curly opening quote left unclosed runs to the end of the paragraph, as quoted
-# speech over several sentences often does.
+# speech over several sentences often does. A quotation whose closing mark may be missing reads
+# at most LONGEST_QUOTE characters ahead for it: otherwise a paragraph of thousands of unclosed
+# marks would be read to its end from each of them (quadratic time).
+LONGEST_QUOTE = 2000
 _QUOTED = re.compile(
-    r"„[^“”]*[“”]"
-    r"|‚[^‘’]*[‘’]"
+    rf"„[^“”]{{0,{LONGEST_QUOTE}}}[“”]"
+    rf"|‚[^‘’]{{0,{LONGEST_QUOTE}}}[‘’]"
     r"|“[^”]*(?:”|$)"
-    r"|‘(?:[^’‘]|’(?=\w))*’(?!\w)"
+    rf"|‘(?:[^’‘]|’(?=\w)){{0,{LONGEST_QUOTE}}}’(?!\w)"
     # Straight double quotes, read by which way they face: one opens after a space or a bracket
     # and before a word, and closes after one. News prints a long speech a paragraph at a time,
     # each opened with a quote and only the last closed, so a quote left open ends where the
     # next opens, or at the end of the paragraph.
     r'|(?:^|(?<=[\s(\[—–-]))"(?=\S)[^"]*(?<=\S)"'
     r'|(?:^|(?<=[\s(\[—–-]))"(?=\S)[^"]*?(?=\s"\S|$)'
-    r"|(?<![\w’'])'(?=\S)(?:[^'\n]|'(?=\w))*?(?<=\S)'(?!\w)"
-    r"|«[^»]*»"
+    rf"|(?<![\w’'])'(?=\S)(?:[^'\n]|'(?=\w)){{0,{LONGEST_QUOTE}}}?(?<=\S)'(?!\w)"
+    rf"|«[^»]{{0,{LONGEST_QUOTE}}}»"
     r"|»[^«»]*«"
-    r"|‹[^›]*›"
+    rf"|‹[^›]{{0,{LONGEST_QUOTE}}}›"
 )
 OPENERS = "\"“‘'«»‹„‚(["
 CLOSERS = "\"”’'»«›“‘)]"
@@ -42,7 +46,7 @@ def quoted_regions(text: str) -> tuple[tuple[int, int], ...]:
 
 def is_quoted(text: str, start_char: int, end_char: int) -> bool:
     """Whether the characters [start_char, end_char) of ``text`` lie inside one quoted stretch."""
-    return any(s < start_char and end_char <= e for s, e in quoted_regions(text))
+    return enclosing_quote(text, start_char, end_char) is not None
 
 
 # Beside a quotation, these make it someone's words rather than a word held up to look at:
@@ -82,20 +86,28 @@ def said_after(text: str, quote: tuple[int, int], limit: int | None = None) -> b
     return bool(_ATTRIBUTED_AFTER.match(text[last : min(limit or len(text), last + 60)]))
 
 
+_AROUND_ALONE = 64
 _ARTICLES = frozenset({"", "a", "an", "the"})
 _TRAILING = " \t,.;:!?…"
 
 
 def enclosing_quote(text: str, start_char: int, end_char: int) -> tuple[int, int] | None:
     """The innermost quoted stretch holding [start_char, end_char), if any."""
-    inside = [(s, e) for s, e in quoted_regions(text) if s < start_char and end_char <= e]
-    return max(inside, default=None)
+    # Quoted stretches never overlap and come sorted, so only the last one starting before the
+    # term can hold it: a bisect, not a scan (a paragraph of thousands of quotes stays linear).
+    regions = quoted_regions(text)
+    before = bisect_left(regions, (start_char, -1)) - 1
+    if before >= 0 and end_char <= regions[before][1]:
+        return regions[before]
+    return None
 
 
 def alone_in_quote(text: str, quote: tuple[int, int], start_char: int, end_char: int) -> bool:
     """The quotation holds the term and nothing else but an article and punctuation: a word in
     quotes (`"addicts"`, `‘the homeless’`), not speech or a headline."""
     first, last = quote
+    if start_char - first > _AROUND_ALONE or last - end_char > _AROUND_ALONE:
+        return False  # more than an article and marks (and never a long read per match)
     before = text[first:start_char].lstrip(OPENERS).strip().lower()
     after = text[end_char:last].rstrip(CLOSERS).strip(_TRAILING)
     return before in _ARTICLES and not after

@@ -7,6 +7,8 @@ leave a half-written file (a temporary file in the same directory, then ``os.rep
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 
 from plainwords.atomic import write_atomically
@@ -18,6 +20,16 @@ from plainwords.readers.decoding import encode
 def encoded(document: Document, text: str) -> bytes:
     """The bytes of ``text`` as the document's file stores text."""
     return encode(text, document.encoding, document.bom)
+
+
+def same_file(first: str | Path, second: str | Path) -> bool:
+    """Whether two paths name one file: the same path once links are resolved, or the same file
+    under another name (a hard link). A path that does not exist is no other path's file."""
+    if os.path.realpath(first) == os.path.realpath(second):
+        return True
+    with contextlib.suppress(OSError):
+        return os.path.samefile(first, second)
+    return False
 
 
 def write_fixed(path: str | Path, document: Document, text: str) -> None:

@@ -105,7 +105,11 @@ def ask(finding: Finding, prompt: Callable[..., str], echo: Callable[[str], None
     while True:
         try:
             answer = prompt("Replace with", default=default).strip().lower()
-        except (click.exceptions.Abort, EOFError):
+        except (click.exceptions.Abort, EOFError) as error:
+            # click turns Ctrl+C into Abort too; that one stops everything, writing nothing more
+            # (exit 130), while the end of input is a quiet "q".
+            if isinstance(error.__context__, KeyboardInterrupt):
+                raise KeyboardInterrupt from None
             raise Quit from None
         if answer == "q":
             raise Quit
@@ -294,7 +298,7 @@ def fix(
                     raise
             else:
                 edits = settled_edits(document, findings, recheck)
-            if from_stdin:
+            if from_stdin and not diff:  # with --diff, standard input is diffed like a file
                 fixed = apply_edits(document, edits)
                 sys.stdout.buffer.write(encoded(document, fixed.text))
                 sys.stdout.flush()
@@ -344,8 +348,8 @@ def _finish(
     tally.changes += len(fixed.changes)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
 def _summary(tally: Tally, diff: bool, echo: Callable[[str], None]) -> None:
@@ -355,4 +359,4 @@ def _summary(tally: Tally, diff: bool, echo: Callable[[str], None]) -> None:
     elif not tally.suggestions:
         echo("Nothing to fix.")
     if tally.suggestions:
-        echo(f"{_plural(tally.suggestions, 'fix')} shown as suggestions ({SUGGESTION_ONLY}).")
+        echo(f"{_plural(tally.suggestions, 'fix', 'fixes')} shown as suggestions ({SUGGESTION_ONLY}).")

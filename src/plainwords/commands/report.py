@@ -54,12 +54,16 @@ def report(paths, output, title, include_mentions, lexicons, disable, config_pat
     policy = policy_for(
         config_path, lexicons=lexicons, disable=disable, include_mentions=include_mentions
     )
+    if output != "-":
+        _refuse_overwriting(output, paths)
     linter = linter_for(policy)
     problems = Problems()
     reports = prepare(check_paths(linter, paths, problems))
     report_problems(problems)
     if not reports:
         raise UserError("no documents to report on")
+    if output != "-":
+        _refuse_overwriting(output, [report.document.path for report in reports])
     page = render_report(reports, title=title or "plainwords report")
     if output == "-":
         click.echo(page, nl=False)
@@ -71,6 +75,17 @@ def report(paths, output, title, include_mentions, lexicons, disable, config_pat
             err=True,
         )
     raise SystemExit(2 if problems.errors else 0)
+
+
+def _refuse_overwriting(output: str, inputs) -> None:
+    """Refuse an output that is one of the inputs: named on the command line (checked before any
+    work) or found in a folder (checked once the documents are read, before writing). A page this
+    command wrote before is never an input: the HTML reader skips plainwords reports."""
+    from plainwords.writing import same_file
+
+    for given in inputs:
+        if given != "-" and same_file(output, given):
+            raise UserError(f"{output}: is also an input ({given}); write the report elsewhere")
 
 
 def _write(path: Path, text: str) -> None:

@@ -19,6 +19,7 @@ from html.parser import (  # type: ignore[attr-defined]  # undocumented, not in 
 )
 
 from plainwords.document import Document, LineIndex, OffsetMap, Piece
+from plainwords.readers.decoding import NotText
 from plainwords.suppressions import Directive, directive, resolve
 
 # Elements whose content is never prose.
@@ -211,7 +212,15 @@ class _Collector(HTMLParser):
             self.comments.append((start, start + len(data) + 7, data))
 
 
+# The mark ``plainwords report`` puts in the head of every page it writes.
+_OUR_REPORT = re.compile(r'<meta name="generator" content="plainwords[ "]', re.IGNORECASE)
+
+
 def read_html(path: str, text: str, **kwargs) -> Document:
+    """The document a reader sees. A page ``plainwords report`` wrote is skipped: it quotes every
+    document it reports on, so reading it back would count each finding twice."""
+    if _OUR_REPORT.search(text, 0, 4096):
+        raise NotText(f"{path}: a plainwords report, skipped")
     collector = _Collector(text)
     collector.feed(text)
     collector.close()

@@ -5,11 +5,19 @@ It serves one page, its static files and three JSON endpoints over the same lint
 entries. It is built to be safe on a trainer's laptop: loopback by default, a request size limit,
 JSON only (so a web page elsewhere cannot post a form to it), a Host check against DNS rebinding,
 and a strict Content-Security-Policy on every response.
+
+It also stays up whatever a client sends: a body that is not the JSON asked for (nested ten
+thousand deep, a lone surrogate in the text) is a 400 with a JSON error; an idle or slow client
+is cut off after ``TIMEOUT`` seconds; at most ``MAX_CONCURRENT`` requests are served at once (the
+rest get a 503 at once, not a thread each); and every method, supported or not, gets the Host
+check and the security headers (405 with ``Allow`` for the ones it does not support).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import socket
 import threading
 from collections import Counter
 from http import HTTPStatus
@@ -27,6 +35,10 @@ from plainwords.web.report import asset
 PAGE = "<page>"  # the path the page's text is checked under
 MAX_BODY = 1_000_000  # bytes of request body; a workshop paragraph is a few kilobytes
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+TIMEOUT = 20.0  # seconds a connection may wait for the client between reads
+MAX_CONCURRENT = 16  # requests served at once; a workshop room is a few dozen people
+BACKLOG = 64  # connections the system queues before the server accepts them
+_ALLOWED = "GET, HEAD, POST"
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
@@ -108,10 +120,21 @@ class Handler(BaseHTTPRequestHandler):
     server: WorkshopServer
     server_version = f"plainwords/{__version__}"
     sys_version = ""
+    timeout = TIMEOUT  # each read from the client; an idle keep-alive connection ends too
 
     # -- responses ------------------------------------------------------------------------------
-    def _send(self, status: int, body: bytes, content_type: str, *, cache: bool = False) -> None:
+    def _send(
+        self,
+        status: int,
+        body: bytes,
+        content_type: str,
+        *,
+        cache: bool = False,
+        allow: str | None = None,
+    ) -> None:
         self.send_response(status)
+        if allow:
+            self.send_header("Allow", allow)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Content-Security-Policy", CSP)
@@ -132,8 +155,36 @@ class Handler(BaseHTTPRequestHandler):
             "application/json; charset=utf-8",
         )
 
-    def _error(self, status: HTTPStatus, message: str) -> None:
-        self._json(status, {"error": message})
+    def _error(self, status: int, message: str, *, allow: str | None = None) -> None:
+        body = json.dumps({"error": message}, ensure_ascii=False).encode("utf-8")
+        self._send(status, body, "application/json; charset=utf-8", allow=allow)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """The base class's own errors (a malformed request line, headers too long) as JSON with
+        the security headers, like every other response."""
+        self.close_connection = True
+        if self.request_version == "HTTP/0.9":  # a request line too broken to say its version
+            self.request_version = "HTTP/1.0"
+        try:
+            phrase = HTTPStatus(code).phrase
+        except ValueError:
+            phrase = "error"
+        with contextlib.suppress(OSError):  # the client has gone
+            self._error(code, (message or phrase).lower())
+
+    def __getattr__(self, name: str) -> Any:
+        # ``do_PUT``, ``do_OPTIONS``, any method at all: the same checks and headers, then 405.
+        if name.startswith("do_"):
+            return self._not_allowed
+        raise AttributeError(name)
+
+    def _not_allowed(self) -> None:
+        if not self._host_ok():
+            return self._error(HTTPStatus.MISDIRECTED_REQUEST, "unexpected Host header")
+        self.close_connection = True
+        return self._error(
+            HTTPStatus.METHOD_NOT_ALLOWED, f"use {_ALLOWED.replace(', ', ' or ')}", allow=_ALLOWED
+        )
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
         if self.server.verbose:
@@ -169,12 +220,26 @@ class Handler(BaseHTTPRequestHandler):
             )
             return None
         try:
-            data = json.loads(self.rfile.read(length).decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
+            body = self.rfile.read(length)
+        except OSError:  # the client stopped sending (TIMEOUT) or went away
+            self.close_connection = True
+            return None
+        if len(body) < length:
+            self.close_connection = True
+            self._error(HTTPStatus.BAD_REQUEST, "the body is shorter than its Content-Length")
+            return None
+        try:
+            data = json.loads(body.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
             self._error(HTTPStatus.BAD_REQUEST, "the body is not valid JSON")
             return None
         if not isinstance(data, dict) or not isinstance(data.get("text"), str):
             self._error(HTTPStatus.BAD_REQUEST, 'send {"text": "…"}')
+            return None
+        try:
+            data["text"].encode("utf-8")
+        except UnicodeEncodeError:
+            self._error(HTTPStatus.BAD_REQUEST, "the text holds a lone surrogate (\\ud800-\\udfff)")
             return None
         return data
 
@@ -193,7 +258,7 @@ class Handler(BaseHTTPRequestHandler):
                 HTTPStatus.OK, self.server.workshop.lexicon_json, "application/json; charset=utf-8"
             )
         if path in ("/api/check", "/api/fix"):
-            return self._error(HTTPStatus.METHOD_NOT_ALLOWED, "use POST")
+            return self._error(HTTPStatus.METHOD_NOT_ALLOWED, "use POST", allow="POST")
         return self._error(HTTPStatus.NOT_FOUND, "not found")
 
     do_HEAD = do_GET
@@ -223,6 +288,7 @@ class Handler(BaseHTTPRequestHandler):
 
 class WorkshopServer(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = BACKLOG
 
     def __init__(
         self,
@@ -230,18 +296,58 @@ class WorkshopServer(ThreadingHTTPServer):
         workshop: Workshop,
         *,
         max_body: int = MAX_BODY,
+        max_concurrent: int = MAX_CONCURRENT,
         verbose: bool = False,
     ) -> None:
         self.workshop = workshop
         self.max_body = max_body
+        self.slots = threading.BoundedSemaphore(max_concurrent)
         self.verbose = verbose
         self.bound_host = address[0]
         self.page = asset("templates/serve.html").replace("$version", __version__).encode("utf-8")
         if ":" in address[0]:
-            import socket
-
             self.address_family = socket.AF_INET6
         super().__init__(address, Handler)
+
+    def process_request(self, request, client_address) -> None:
+        """A thread for the request while fewer than ``max_concurrent`` are being served; past
+        that, a 503 at once (a flood of connections cannot pile up threads)."""
+        if not self.slots.acquire(blocking=False):
+            self._refuse(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except RuntimeError:  # no thread could be started; once one is, it gives the slot back
+            self.slots.release()
+            raise
+
+    def process_request_thread(self, request, client_address) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
+
+    def _refuse(self, request: socket.socket) -> None:
+        body = b'{"error": "too many requests at once; try again in a moment"}'
+        head = [
+            "HTTP/1.0 503 Service Unavailable",
+            "Content-Type: application/json; charset=utf-8",
+            f"Content-Length: {len(body)}",
+            "Retry-After: 1",
+            f"Content-Security-Policy: {CSP}",
+            "X-Content-Type-Options: nosniff",
+            "Referrer-Policy: no-referrer",
+            "X-Frame-Options: DENY",
+            "Cache-Control: no-store",
+            "Connection: close",
+        ]
+        try:
+            request.settimeout(1.0)
+            request.sendall("\r\n".join(head).encode("ascii") + b"\r\n\r\n" + body)
+        except OSError:
+            pass
+        finally:
+            self.shutdown_request(request)
 
     @property
     def url(self) -> str:
