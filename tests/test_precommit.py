@@ -231,3 +231,53 @@ def test_plain_git_hook_stops_a_commit_with_findings(tmp_path):
     assert passed.returncode == 0, passed.stderr
     assert commit(work, "script.py", "service_users = []\n").returncode == 0  # not a document
     assert len(git(work, "rev-list", "--all").stdout.split()) == 2
+
+
+def test_pre_commit_hook_with_changed_since_head_checks_only_staged_lines(
+    snapshot, pre_commit_home, tmp_path
+):
+    """``args: [--changed-since, HEAD]``: pre-commit stashes unstaged edits before the hook
+    runs, so HEAD against the working tree is what the commit adds. An old finding in a file
+    the commit touches, and an unstaged new one, do not stop it; a staged new one does."""
+    work = tmp_path / "team-repository"
+    work.mkdir()
+    git(work, "init", "-q")
+    rev = git(snapshot, "rev-parse", "HEAD").stdout.strip()
+    hook = {"id": "plainwords", "args": ["--changed-since", "HEAD"]}
+    # As try-repo names it (relative), so pre-commit finds the environment try-repo built.
+    config = {"repos": [{"repo": os.path.relpath(snapshot, work), "rev": rev, "hooks": [hook]}]}
+    (work / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    old = "# News\n\nOur service users told us.\n"
+    (work / "news.md").write_text(old, encoding="utf-8")
+    git(work, "add", "-A")
+    git(work, "commit", "-q", "-m", "first")
+
+    def run_hook() -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "run", "plainwords"],
+            cwd=work,
+            env=clean_env(PRE_COMMIT_HOME=str(pre_commit_home), PRE_COMMIT_COLOR="never"),
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+
+    unstaged = "Addicts came.\n"
+    (work / "news.md").write_text(old + "People we support came.\n", encoding="utf-8")
+    git(work, "add", "news.md")
+    (work / "news.md").write_text(old + "People we support came.\n" + unstaged, encoding="utf-8")
+    passed = run_hook()
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert (work / "news.md").read_text(encoding="utf-8").endswith(unstaged)  # restored
+
+    (work / "news.md").write_text(old + "We met hard to reach families.\n", encoding="utf-8")
+    git(work, "add", "news.md")
+    (work / "news.md").write_text(
+        old + "We met hard to reach families.\n" + unstaged, encoding="utf-8"
+    )
+    failed = run_hook()
+    output = failed.stdout + failed.stderr
+    assert failed.returncode == 1, output
+    assert "news.md:4:8" in output and "[hard-to-reach]" in output
+    assert "service-user" not in output and "Addicts" not in output
+    assert len(list(pre_commit_home.glob("repo*"))) == 1  # the same environment as try-repo

@@ -53,6 +53,11 @@ class WriteError(PlainwordsError):
     """A file that could not be written; the message says why, and the file is untouched."""
 
 
+class ChangesError(PlainwordsError):
+    """``--changed-since`` or ``--diff-only`` cannot say what changed: not a git repository, an
+    unknown ref, git missing, or a diff that cannot be read. The message says what to do."""
+
+
 class ModelError(PlainwordsError):
     """A ``--model`` that cannot be loaded; the message says how to install it."""
 

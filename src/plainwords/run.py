@@ -106,6 +106,18 @@ class Problems:
         self.notices: list[str] = []
 
 
+def discovered(paths: Iterable[str], policy: Policy, problems: Problems) -> Iterator[str]:
+    """The files a run reads from ``paths``: known kinds in folders, the policy's include and
+    exclude; a folder that cannot be listed is recorded as an error."""
+    return discover(
+        paths,
+        KNOWN_EXTENSIONS,
+        include=policy.include,
+        exclude=policy.exclude,
+        on_error=problems.errors.append,
+    )
+
+
 def documents(
     paths: Iterable[str],
     policy: Policy,
@@ -117,14 +129,7 @@ def documents(
     """Read every file the paths name (the policy's include and exclude, its size limit);
     errors and skips are recorded, not raised."""
     limit = policy.max_bytes or MAX_BYTES
-    found = discover(
-        paths,
-        KNOWN_EXTENSIONS,
-        include=policy.include,
-        exclude=policy.exclude,
-        on_error=problems.errors.append,
-    )
-    for path in found:
+    for path in discovered(paths, policy, problems):
         if on_file:
             on_file(path)
         try:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,12 +14,18 @@ from plainwords.commands.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_USAGE,
+    changed_paths,
+    changes_for,
     linter_for,
     policy_for,
     report_problems,
 )
-from plainwords.commands.options import lexicon_options, max_size_option
+from plainwords.commands.options import changed_options, lexicon_options, max_size_option
 from plainwords.reporters import FORMATS
+
+if TYPE_CHECKING:
+    from plainwords.document import Document
+    from plainwords.findings import Finding
 
 
 def use_color(option: bool | None) -> bool:
@@ -111,6 +119,7 @@ def use_color(option: bool | None) -> bool:
     help="Processes to use (default: automatic, more than one only for large runs).",
 )
 @click.option("--no-cache", is_flag=True, help="Do not read or write the compiled-lexicon cache.")
+@changed_options
 def check(
     paths,
     output_format,
@@ -132,11 +141,21 @@ def check(
     report_unused_suppressions,
     jobs,
     no_cache,
+    changed_since,
+    diff_only,
 ) -> None:
     """Check documents for stigmatising labels and jargon.
 
     PATHS are files or directories (searched for known document types); '-' reads standard input.
     With no PATHS, the current directory is checked.
+
+    \b
+    Examples:
+      plainwords check docs/ README.md                check documents
+      plainwords check --changed-since HEAD           only lines changed since the last commit
+      plainwords check --changed-since origin/main --format github
+                                                      a branch's new lines, as annotations
+      git diff main... | plainwords check --diff-only   only lines the diff adds
 
     \b
     Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
@@ -145,6 +164,7 @@ def check(
     from plainwords.reporters import Run, reporters
     from plainwords.run import Problems, check_paths
 
+    changes = changes_for(changed_since, diff_only, paths)
     policy = policy_for(
         config_path,
         lexicons=lexicons,
@@ -160,6 +180,8 @@ def check(
     findings = []
     files = 0
     paths = paths or (".",)
+    if changes is not None:
+        paths = changed_paths(changes, paths, policy, problems)
     show_progress = not quiet and output_format == "text" and sys.stderr.isatty() and not verbose
 
     def on_file(path: str) -> None:
@@ -169,10 +191,13 @@ def check(
     results = check_paths(
         linter, paths, problems, stdin_filename=stdin_filename, on_file=on_file, jobs=jobs
     )
+    recheck: Callable[[Document], list[Finding]] = linter.check
+    if changes is not None:
+        results, recheck = changes.filtered(results), changes.checker(linter.check)
     if apply_fixes:
         from plainwords.commands.fix import fixing
 
-        results = fixing(results, linter, problems, paths, quiet=quiet)
+        results = fixing(results, recheck, problems, paths, quiet=quiet)
     if show_progress:
         with click.progressbar(results, label="Checking", file=sys.stderr, show_pos=True) as bar:
             for _, file_findings in bar:

@@ -18,6 +18,7 @@ import click
 from plainwords.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, PlainwordsError
 
 if TYPE_CHECKING:
+    from plainwords.changes import Changes
     from plainwords.config import Config
     from plainwords.engine import Linter
     from plainwords.policy import Policy
@@ -30,6 +31,8 @@ __all__ = [
     "EXIT_OK",
     "EXIT_USAGE",
     "UserError",
+    "changed_paths",
+    "changes_for",
     "config_for",
     "linter_for",
     "policy_for",
@@ -99,3 +102,35 @@ def report_problems(problems: Problems, *, quiet: bool = False, errors: Iterable
         click.echo(f"plainwords: warning: {message}", err=True)
     for message in problems.skipped + problems.notices:
         click.echo(f"plainwords: note: {message}", err=True)
+
+
+def changes_for(changed_since: str | None, diff_only: bool, paths: Sequence[str]) -> Changes | None:
+    """What ``--changed-since REF`` or ``--diff-only`` (a diff on standard input) says changed;
+    ``None`` when neither is given, and the whole run is reported. A diff's paths are read from
+    the top of the repository, as git writes them (outside one, from the current folder)."""
+    if changed_since is None and not diff_only:
+        return None
+    if changed_since is not None and diff_only:
+        raise UserError("--changed-since and --diff-only cannot be combined; use one")
+    if diff_only and "-" in paths:
+        raise UserError("--diff-only reads the diff from standard input, so '-' cannot be a path")
+    from plainwords import gitdiff
+    from plainwords.changes import Changes, parse_diff
+
+    if changed_since is not None:
+        return gitdiff.changes_since(changed_since)
+    import os
+    import sys
+
+    root = gitdiff.top_folder() or os.getcwd()
+    return Changes(parse_diff(sys.stdin.buffer.read(), root))
+
+
+def changed_paths(
+    changes: Changes, paths: Sequence[str], policy: Policy, problems: Problems
+) -> list[str]:
+    """The documents under ``paths`` that a change touched, found as a full run finds them
+    (extensions, include and exclude), so unchanged files are never read."""
+    from plainwords.run import discovered
+
+    return changes.within(discovered(paths, policy, problems))

@@ -22,16 +22,17 @@ from plainwords.commands.common import (
     EXIT_OK,
     EXIT_USAGE,
     UserError,
+    changed_paths,
+    changes_for,
     linter_for,
     policy_for,
     report_problems,
 )
-from plainwords.commands.options import lexicon_options, max_size_option
+from plainwords.commands.options import changed_options, lexicon_options, max_size_option
 from plainwords.document import Document
 from plainwords.findings import Finding
 
 if TYPE_CHECKING:
-    from plainwords.engine import Linter
     from plainwords.fix import Edit
     from plainwords.run import Problems
 
@@ -121,13 +122,14 @@ def ask(finding: Finding, prompt: Callable[..., str], echo: Callable[[str], None
 
 def fixing(
     results: Iterable[tuple[Document, list[Finding]]],
-    linter: Linter,
+    recheck: Callable[[Document], list[Finding]],
     problems: Problems,
     paths: Sequence[str],
     *,
     quiet: bool = False,
 ) -> Iterator[tuple[Document, list[Finding]]]:
-    """``check --fix``: wrap a check's results so each file is fixed as it is checked.
+    """``check --fix``: wrap a check's results so each file is fixed as it is checked;
+    ``recheck`` checks a fixed text again (``Linter.check``, or only changed lines).
 
     Standard input cannot be rewritten, so '-' is refused before anything is read.
     """
@@ -139,7 +141,7 @@ def fixing(
             click.echo(message, err=True)
 
     tally = Tally(errors=problems.errors)
-    return fix_results(results, linter.check, echo, tally)
+    return fix_results(results, recheck, echo, tally)
 
 
 def fix_results(
@@ -206,6 +208,7 @@ def fix_results(
 )
 @lexicon_options
 @max_size_option
+@changed_options
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 def fix(
     paths,
@@ -217,6 +220,8 @@ def fix(
     disable,
     config_path,
     max_size,
+    changed_since,
+    diff_only,
     quiet,
 ) -> None:
     """Replace terms with their first alternative where the lexicon marks the swap safe.
@@ -234,6 +239,7 @@ def fix(
       plainwords fix --diff report.md      show what would change
       plainwords fix -i --all report.md    choose an alternative for each finding
       plainwords fix - < draft.txt         fixed text to standard output
+      plainwords fix --changed-since HEAD  only on lines changed since the last commit
 
     \b
     Exit status: 0 done (or, with --diff, nothing to change), 1 --diff found changes,
@@ -250,17 +256,24 @@ def fix(
         )
     if offer_all and not interactive:
         raise UserError("--all only applies with -i (unsafe swaps are never made unattended)")
+    changes = changes_for(changed_since, diff_only, paths)
     policy = policy_for(config_path, lexicons=lexicons, disable=disable, max_size=max_size)
     linter = linter_for(policy)
-    recheck = linter.check
+    recheck: Callable[[Document], list[Finding]] = linter.check
     problems = Problems()
     tally = Tally()
+    paths = paths or (".",)
+    if changes is not None:
+        paths = changed_paths(changes, paths, policy, problems)
+        recheck = changes.checker(linter.check)
 
     out = click.echo
     note = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
     report = out if not (diff or from_stdin) else note
 
-    results = check_paths(linter, paths or (".",), problems, stdin_filename=stdin_filename)
+    results = check_paths(linter, paths, problems, stdin_filename=stdin_filename)
+    if changes is not None:
+        results = changes.filtered(results)
     try:
         for document, findings in results:
             if not is_writable(document):

@@ -55,3 +55,28 @@ max_size_option = click.option(
 )
 """``--max-size MB``, passed as ``max_size``: a file larger than this is an input error (exit 2),
 named on one line; the other files are still checked."""
+
+
+def changed_options(command: F) -> F:
+    """``--changed-since REF`` and ``--diff-only``, passed as ``changed_since`` and
+    ``diff_only``: report (or fix) only what a change added (``plainwords.changes``)."""
+    for option in reversed(
+        (
+            click.option(
+                "--changed-since",
+                default=None,
+                metavar="REF",
+                help="Only findings on lines added or changed since the git ref REF (HEAD: "
+                "staged and unstaged changes); untracked files count as new. With no PATHS, "
+                "the changed documents under the current directory.",
+            ),
+            click.option(
+                "--diff-only",
+                is_flag=True,
+                help="Only findings on lines a unified diff read from standard input adds "
+                "(for example: git diff main | plainwords check --diff-only).",
+            ),
+        )
+    ):
+        command = option(command)
+    return command
