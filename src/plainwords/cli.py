@@ -26,11 +26,23 @@ class Reported(click.ClickException):
     def __init__(self, error: PlainwordsError) -> None:
         super().__init__(str(error))
         self.error = error
-        self.exit_code = error.exit_code
 
     def show(self, file=None) -> None:
         for line in messages(self.error):
             click.echo(line, err=True)
+
+    @classmethod
+    def of(cls, error: PlainwordsError) -> Reported:
+        """The error reported with its own exit code. Click declares ``exit_code`` a class
+        variable, so each code gets its own small subclass rather than an instance attribute."""
+        kind = _REPORTED.setdefault(
+            error.exit_code,
+            type(f"Reported{error.exit_code}", (cls,), {"exit_code": error.exit_code}),
+        )
+        return kind(error)
+
+
+_REPORTED: dict[int, type[Reported]] = {}
 
 
 class _Group(click.Group):
@@ -38,7 +50,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except PlainwordsError as error:
-            raise Reported(error) from None
+            raise Reported.of(error) from None
 
 
 @click.group(cls=_Group, context_settings=CONTEXT)
