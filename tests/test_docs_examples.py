@@ -130,3 +130,19 @@ def test_the_variable_really_sets_the_count_of_the_named_suites():
         name: [7] for name in _suites() if name != "test_prefilter"
     }
     assert counts["test_prefilter"] == []
+
+
+def test_the_readme_shows_what_check_prints_on_the_example(capsys, monkeypatch):
+    """The transcript at the top of the README is the real report, line for line."""
+    from plainwords.cli import main
+
+    root = DOCS.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"```text\n\$ plainwords check (\S+)\n(.*?)```", readme, re.DOTALL)
+    assert shown is not None
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("NO_COLOR", "1")
+    main(["check", shown.group(1)])
+    printed = capsys.readouterr().out.splitlines()
+    lines = [line for line in shown.group(2).splitlines() if line != "…"]
+    assert lines and all(line in printed for line in lines), [x for x in lines if x not in printed]

@@ -238,9 +238,7 @@ def test_ctrl_c_during_fix_interactive_writes_nothing_more_and_exits_130(
     assert pending.read_text(encoding="utf-8") == "We utilise it and utilise that.\n"
 
 
-def test_end_of_input_during_fix_interactive_still_keeps_the_choices(
-    tmp_path, capsys, monkeypatch
-):
+def test_end_of_input_during_fix_interactive_still_keeps_the_choices(tmp_path, capsys, monkeypatch):
     path = tmp_path / "b.md"
     path.write_text("We utilise it and utilise that.\n", encoding="utf-8")
     answers = iter(["1"])
