@@ -64,7 +64,9 @@ def write_atomically(path: str | Path, data: bytes) -> None:
 def _staged(target: Path, data: bytes, status: os.stat_result | None) -> str:
     """A finished, synced temporary file beside ``target`` with the mode, owner and group the
     target has (or a new file's mode)."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

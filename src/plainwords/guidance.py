@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from plainwords.document import Document
@@ -268,42 +268,56 @@ def _term_list(cell: str) -> bool:
 
 def swap_ranges(lines: Sequence[Line], placed: Sequence[_Placed]) -> list[tuple[int, int]]:
     """Linted-text ranges of the term cells in tables of swaps, headed or not (see above)."""
-    starts = [p.start for p in placed]
     ordered = sorted(placed, key=lambda p: p.start)
+    starts = [p.start for p in ordered]
     ranges: list[tuple[int, int]] = []
-    block: list[tuple[Line, list[tuple[int, int]]]] = []
+    for block in _row_blocks(lines):
+        ranges.extend(_swapped_cells(block, ordered, starts))
+    return ranges
 
-    def close() -> None:
-        term_cells = []  # (column, range) of every cell of terms in the block
-        columns_with_swaps: set[int] = set()
-        swaps = 0
-        for line, cells in block:
-            found_swap = False
-            for column, (a, b) in enumerate(cells):
-                start, end = line.start + a, line.start + b
-                inside = ordered[bisect_right(starts, start - 1) : bisect_right(starts, end - 1)]
-                inside = [p for p in inside if p.end <= end]
-                if not inside or not _term_list(line.text[a:b]):
-                    continue
-                term_cells.append((column, (start, end)))
-                others = [line.text[c:d] for n, (c, d) in enumerate(cells) if n != column]
-                if any(_offers(other, inside) for other in others):
-                    columns_with_swaps.add(column)
-                    found_swap = True
-            swaps += found_swap
-        if swaps >= 2:
-            ranges.extend(r for column, r in term_cells if column in columns_with_swaps)
-        block.clear()
 
+_Row = tuple[Line, list[tuple[int, int]]]
+
+
+def _row_blocks(lines: Sequence[Line]) -> Iterator[list[_Row]]:
+    """Runs of consecutive lines cut into two or more cells: one table each."""
+    block: list[_Row] = []
     for line in lines:
         cells = _split(line)
         if len(cells) >= 2:
             block.append((line, cells))
         elif block:
-            close()
+            yield block
+            block = []
     if block:
-        close()
-    return ranges
+        yield block
+
+
+def _swapped_cells(
+    block: Sequence[_Row], ordered: Sequence[_Placed], starts: Sequence[int]
+) -> list[tuple[int, int]]:
+    """The term cells of one table, if two of its rows offer an alternative beside their terms;
+    then every term cell in the columns that did."""
+    term_cells = []  # (column, range) of every cell of terms in the table
+    columns_with_swaps: set[int] = set()
+    swaps = 0
+    for line, cells in block:
+        found_swap = False
+        for column, (a, b) in enumerate(cells):
+            start, end = line.start + a, line.start + b
+            inside = ordered[bisect_right(starts, start - 1) : bisect_right(starts, end - 1)]
+            inside = [p for p in inside if p.end <= end]
+            if not inside or not _term_list(line.text[a:b]):
+                continue
+            term_cells.append((column, (start, end)))
+            others = [line.text[c:d] for n, (c, d) in enumerate(cells) if n != column]
+            if any(_offers(other, inside) for other in others):
+                columns_with_swaps.add(column)
+                found_swap = True
+        swaps += found_swap
+    if swaps < 2:
+        return []
+    return [r for column, r in term_cells if column in columns_with_swaps]
 
 
 def _to_lint(document: Document, offset: int) -> int:

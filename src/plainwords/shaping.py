@@ -293,27 +293,33 @@ _AUXILIARIES = frozenset(
 )
 
 
+def _words_before(text: str, start: int, reach: int) -> list[str]:
+    """The words (lower case) in the ``reach`` characters before the match."""
+    return [w.lower() for w in re.findall(r"[\w'’]+", text[max(0, start - reach) : start])]
+
+
 def _participle_wanted(text: str, start: int) -> str | None:
     """ "VBN" where the word before the match makes a form like "ensured" a participle ("have
     ensured" → "have made sure", not "have saw that")."""
-    before = re.findall(r"[\w'’]+", text[max(0, start - 30) : start])
-    return "VBN" if before and before[-1].lower() in _AUXILIARIES else None
+    before = _words_before(text, start, 30)
+    return "VBN" if before and before[-1] in _AUXILIARIES else None
 
 
 # After these a verb is in its base form: "to deal with", "will address", "don't always have".
 _DO = frozenset(["do", "does", "did", "don't", "doesn't", "didn't", "don’t", "doesn’t", "didn’t"])
-_BASE_BEFORE = _DO | frozenset(
-    ["to", "will", "would", "can", "could", "may", "might", "must", "should", "shall"]
-    + ["won't", "wouldn't", "can't", "cannot", "couldn't", "shouldn't", "mustn't"]
+_MODALS = frozenset(["can", "could", "will", "would", "may", "might", "must", "should", "shall"])
+_BASE_BEFORE = (
+    _DO
+    | _MODALS
+    | frozenset(["to", "won't", "wouldn't", "can't", "cannot", "couldn't", "shouldn't", "mustn't"])
 )
 _BASE_ADVERBS = frozenset(["not", "always", "never", "also", "still", "often", "just", "really"])
-_MODALS = frozenset(["can", "could", "will", "would", "may", "might", "must", "should", "shall"])
 _FINITE_BE = frozenset(["is", "are", "am", "was", "were"])
 
 
 def _base_form_wanted(text: str, start: int) -> str | None:
     """The word before the match (over a few adverbs) if it wants a verb's base form."""
-    before = [w.lower() for w in re.findall(r"[\w'’]+", text[max(0, start - 40) : start])]
+    before = _words_before(text, start, 40)
     while before and before[-1] in _BASE_ADVERBS:
         before.pop()
     return before[-1] if before and before[-1] in _BASE_BEFORE else None
@@ -339,8 +345,8 @@ def _counted(text: str, start: int, matched: str) -> bool:
     """Whether a singular match is one of a countable kind: a determiner comes before it."""
     if matched.split(" ")[0].lower() in _COUNTING:
         return True
-    before = re.findall(r"[\w'’]+", text[max(0, start - 20) : start])
-    return bool(before) and before[-1].lower() in _COUNTING
+    before = _words_before(text, start, 20)
+    return bool(before) and before[-1] in _COUNTING
 
 
 def _other_verb_form(matched: str, alternative: str) -> bool:

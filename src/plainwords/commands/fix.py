@@ -359,4 +359,6 @@ def _summary(tally: Tally, diff: bool, echo: Callable[[str], None]) -> None:
     elif not tally.suggestions:
         echo("Nothing to fix.")
     if tally.suggestions:
-        echo(f"{_plural(tally.suggestions, 'fix', 'fixes')} shown as suggestions ({SUGGESTION_ONLY}).")
+        echo(
+            f"{_plural(tally.suggestions, 'fix', 'fixes')} shown as suggestions ({SUGGESTION_ONLY})."
+        )
