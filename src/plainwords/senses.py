@@ -9,17 +9,23 @@ dropped as the innocent sense.
 
 The topic words are narrow on purpose (terms of the trade, not "data" or "people"), so a council
 report that mentions figures keeps its "rough sleeping cohorts" and a job advert its "key duties".
+
+Read fast: a case-insensitive alternation tried at every character of a book takes a tenth of a
+second per sense, so the places where a topic word's first piece is written are found in the text
+folded once to lower-case bytes (``plainwords.folding``), and the expression is tried only there.
+Matches come out exactly as ``finditer`` gives them (see ``Sense.matches``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from plainwords.document import Document
 from plainwords.findings import Finding
+from plainwords.folding import folded, places
 
 
 @dataclass(frozen=True)
@@ -34,10 +40,37 @@ class Sense:
         alternatives = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in self.words), key=len)
         return re.compile(r"(?<![\w-])(?:" + "|".join(reversed(alternatives)) + r")(?![\w-])", re.I)
 
+    @cached_property
+    def keys(self) -> tuple[bytes, ...] | None:
+        """Each topic word's first piece (up to its first space, which the pattern lets be any
+        run of whitespace), lower-cased: wherever the pattern matches, one of them is written
+        in the folded text (``folded``). None when a word is not ASCII or has no first piece,
+        for which folding proves nothing: then the pattern reads the whole text."""
+        pieces = {w.lower().split(" ")[0] for w in self.words}
+        if not all(p and p.isascii() for p in pieces):
+            return None
+        return tuple(sorted(p.encode("ascii") for p in pieces))
+
+    def matches(self, text: str) -> Iterator[re.Match[str]]:
+        """The pattern's matches in ``text``, exactly those ``finditer`` gives, in order; but the
+        pattern is tried only at the places where a topic word's first piece is written."""
+        data = folded(text) if self.keys is not None else None
+        if data is None or self.keys is None:
+            yield from self.pattern.finditer(text)
+            return
+        end = 0
+        for place in places(data, self.keys):
+            if place < end:
+                continue  # inside the last match: ``finditer`` goes on from its end
+            match = self.pattern.match(text, place)  # look-behind still sees the text before
+            if match:
+                yield match
+                end = match.end()
+
     def shown_by(self, text: str) -> bool:
         """The text holds at least ``needed`` different topic words."""
         found: set[str] = set()
-        for match in self.pattern.finditer(text):
+        for match in self.matches(text):
             found.add(" ".join(match.group().lower().split()))
             if len(found) >= self.needed:
                 return True
