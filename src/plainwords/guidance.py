@@ -25,6 +25,14 @@ them become mentions:
 
 Everything here is a pure function of the linted text and the findings' places, so the spaCy
 component stays a per-paragraph matcher.
+
+Only the lines around findings are read. A list runs over lines that are items, short lines,
+rows or blank lines before more of them; any other line ends every list and table that reaches it
+(``_ends_list``), so what is listed on a finding's line can be read from the last such line before
+it, as if from the top of the document (``listed_near``); a table of swaps is the run of rows that
+holds a finding (``_tables_around``). Lines are made as they are asked for (``Lines``): a book has
+30,000 of them, a few hundred near its findings. Only whether the document has a cue line at all
+(and so is a guide) is asked of every line, up to the first cue, cheapest test first.
 """
 
 from __future__ import annotations
@@ -33,6 +41,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate
+from typing import overload
 
 from plainwords.document import Document
 from plainwords.findings import Finding
@@ -91,8 +101,7 @@ class Line:
 
     @property
     def row(self) -> bool:
-        stripped = self.text.strip()
-        return stripped.startswith("|") or stripped.count("|") >= 2
+        return _is_row(self.text)
 
     @property
     def item(self) -> bool:
@@ -101,34 +110,156 @@ class Line:
     @property
     def sentence(self) -> bool:
         """Ends as a sentence does (a run of terms with a full stop may be an ordinary list)."""
-        return self.text.rstrip().endswith((".", "!", "?"))
+        return _is_sentence(self.text)
 
     @property
     def short(self) -> bool:
         """Short and without a full stop: a heading, a list entry, a headword, a cell."""
-        return 0 < self.words <= SHORT and not self.sentence
+        return _is_short(self.text)
 
     @property
     def cue(self) -> bool:
         """A heading or an introducing line that announces a list of words."""
-        heading = _HEADING_MARK.match(self.text) or self.short or self.text.rstrip().endswith(":")
-        return bool(heading and not self.row and _CUE.search(self.text))
+        return _is_cue(self.text)
 
 
-def lines_of(text: str) -> list[Line]:
-    lines, start = [], 0
-    for piece in text.splitlines(keepends=True):
-        body = piece.rstrip("\r\n")
-        lines.append(Line(start, start + len(body), body))
-        start += len(piece)
-    return lines
+# The properties of a line, as functions of its text, so that asking whether any line of a book
+# is a cue need not make a ``Line`` of each. Cheapest tests first: most lines of prose fail them.
+def _is_row(text: str) -> bool:
+    stripped = text.strip()
+    return stripped.startswith("|") or stripped.count("|") >= 2
 
 
-def listed_ranges(lines: Sequence[Line]) -> list[tuple[int, int]]:
+def _is_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?"))
+
+
+# More than SHORT words, as ``_WORD.findall`` counts them, in one match that stops there: each
+# word is taken whole (a look-ahead then a back-reference, so no word is split to make up the
+# number), after whatever stands before it that cannot start one.
+_MORE_THAN_SHORT = re.compile(rf"(?:(?=([\W\d_]*[^\W\d_][\w'’-]*))\1){{{SHORT + 1}}}")
+
+
+def _is_short(text: str) -> bool:
+    return not _is_sentence(text) and bool(_WORD.search(text)) and not _MORE_THAN_SHORT.match(text)
+
+
+def _is_cue(text: str) -> bool:
+    heading = _HEADING_MARK.match(text) or text.rstrip().endswith(":") or _is_short(text)
+    return bool(heading and not _is_row(text) and _CUE.search(text))
+
+
+class Lines(Sequence[Line]):
+    """A text's lines, as ``str.splitlines`` cuts them (without their line ends), each made when
+    first asked for: the rules read the few lines around findings, not all of a book's."""
+
+    def __init__(self, text: str) -> None:
+        self._pieces = text.splitlines(keepends=True)
+        # Where each line starts in the text.
+        self.starts = [0, *accumulate(map(len, self._pieces))][: len(self._pieces)]
+        self._made: dict[int, Line] = {}
+        self._filled: dict[int, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._pieces)
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Line]: ...
+
+    def __getitem__(self, index: int | slice) -> Line | list[Line]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        line = self._made.get(index)
+        if line is None:
+            if not 0 <= index < len(self._pieces):
+                raise IndexError(index)
+            body = self._pieces[index].rstrip("\r\n")
+            start = self.starts[index]
+            line = self._made[index] = Line(start, start + len(body), body)
+        return line
+
+    def any_cue(self) -> bool:
+        """Whether any line is a cue (read from the top up to the first, without making lines)."""
+        return any(_is_cue(piece.rstrip("\r\n")) for piece in self._pieces)
+
+    def filled(self, index: int) -> Line | None:
+        """The first line at or after ``index`` that is not blank, if any. Remembered for every
+        blank line passed, so a run of blank lines is read once, however often it is asked."""
+        passed = []
+        while index < len(self) and index not in self._filled and self[index].blank:
+            passed.append(index)
+            index += 1
+        found = self._filled.get(index, index)
+        for i in passed:
+            self._filled[i] = found
+        return self[found] if found < len(self) else None
+
+
+def lines_of(text: str) -> Lines:
+    return Lines(text)
+
+
+def listed_ranges(lines: Lines) -> list[tuple[int, int]]:
     """Linted-text ranges of the entries in lists and tables introduced by a cue."""
+    return _listed(lines, 0, len(lines) - 1)
+
+
+def listed_near(lines: Lines, numbers: Iterable[int]) -> list[tuple[int, int]]:
+    """What ``listed_ranges`` gives on the lines ``numbers`` (and maybe more), reading only the
+    lines from the last line at or before each that ends any list (``_ends_list``) to it."""
     ranges: list[tuple[int, int]] = []
-    i = 0
-    while i < len(lines):
+    for first, last in _stretches(lines, sorted(set(numbers))):
+        ranges += _listed(lines, first, last)
+    return ranges
+
+
+def _stretches(lines: Lines, numbers: Sequence[int]) -> list[tuple[int, int]]:
+    """For sorted line numbers, the stretches of lines to read, each from a line that ends any
+    list reaching it (or the first line) to the last number it holds. Lines between a number
+    and the one before it are read once: a stretch with no such line goes on from the last."""
+    stretches: list[tuple[int, int]] = []
+    floor = 0
+    for number in numbers:
+        first = number
+        while first >= floor and not _ends_list(lines, first):
+            first -= 1
+        if first >= floor:
+            stretches.append((first, number))
+        elif stretches:
+            stretches[-1] = (stretches[-1][0], number)
+        else:
+            stretches.append((0, number))
+        floor = number + 1
+    return stretches
+
+
+def _ends_list(lines: Lines, i: int) -> bool:
+    """Line ``i`` ends any list or table that reaches it, and is itself read as if from the top:
+    a blank line not followed by an item or a row, a heading, a line of prose, or a new cue."""
+    line = lines[i]
+    if line.blank:
+        following = lines.filled(i + 1)
+        return following is None or not (following.item or following.row)
+    if line.row:
+        return False
+    return (
+        bool(_HEADING_MARK.match(line.text))  # a heading or a sentence of prose ends the list
+        or not (line.item or line.short)
+        or (line.cue and not line.item)  # the next cued list begins
+    )
+
+
+def _listed(lines: Lines, first: int, last: int) -> list[tuple[int, int]]:
+    """The entries of the lists and tables begun from line ``first`` to line ``last``, read from
+    ``first`` as from the top of the document (each list is read to its end)."""
+    ranges: list[tuple[int, int]] = []
+    i = first
+    while i < len(lines) and i <= last:
         line = lines[i]
         if line.row and _CUE.search(line.text):
             i = _table(lines, i, ranges, cued_columns=True)
@@ -139,20 +270,13 @@ def listed_ranges(lines: Sequence[Line]) -> list[tuple[int, int]]:
         i += 1
         while i < len(lines):
             line = lines[i]
-            if line.blank:
-                following = next((x for x in lines[i + 1 :] if not x.blank), None)
-                if following is None or not (following.item or following.row):
-                    break
-                i += 1
-                continue
             if line.row:
                 i = _table(lines, i, ranges, cued_columns=False)
                 continue
-            if _HEADING_MARK.match(line.text) or not (line.item or line.short):
-                break  # a heading or a sentence of prose ends the list
-            if line.cue and not line.item:
-                break  # the next cued list begins
-            ranges.append(_entry_range(line))
+            if _ends_list(lines, i):
+                break
+            if not line.blank:  # a blank line between items or rows
+                ranges.append(_entry_range(line))
             i += 1
     return [r for r in ranges if r[1] > r[0]]
 
@@ -200,6 +324,8 @@ def _cells(line: Line) -> list[tuple[int, int]]:
 
 def _split(line: Line) -> list[tuple[int, int]]:
     """The cells of a row: a Markdown row's, or a line cut by bars or tabs into two or more."""
+    if "|" not in line.text and "\t" not in line.text:
+        return []  # nothing cuts it (and a paragraph of prose is not read through)
     if line.row:
         return _cells(line)
     bars = [m.start() for m in re.finditer(r"\s\|\s|\t", line.text)]
@@ -266,12 +392,16 @@ def _term_list(cell: str) -> bool:
     )
 
 
-def swap_ranges(lines: Sequence[Line], placed: Sequence[_Placed]) -> list[tuple[int, int]]:
-    """Linted-text ranges of the term cells in tables of swaps, headed or not (see above)."""
+def swap_ranges(
+    lines: Lines, placed: Sequence[_Placed], numbers: Iterable[int]
+) -> list[tuple[int, int]]:
+    """Linted-text ranges of the term cells in tables of swaps, headed or not (see above), in
+    the tables that hold the lines ``numbers`` (the findings' lines: a table without a finding
+    has no term cell)."""
     ordered = sorted(placed, key=lambda p: p.start)
     starts = [p.start for p in ordered]
     ranges: list[tuple[int, int]] = []
-    for block in _row_blocks(lines):
+    for block in _tables_around(lines, numbers):
         ranges.extend(_swapped_cells(block, ordered, starts))
     return ranges
 
@@ -279,18 +409,27 @@ def swap_ranges(lines: Sequence[Line], placed: Sequence[_Placed]) -> list[tuple[
 _Row = tuple[Line, list[tuple[int, int]]]
 
 
-def _row_blocks(lines: Sequence[Line]) -> Iterator[list[_Row]]:
-    """Runs of consecutive lines cut into two or more cells: one table each."""
-    block: list[_Row] = []
-    for line in lines:
-        cells = _split(line)
-        if len(cells) >= 2:
-            block.append((line, cells))
-        elif block:
-            yield block
-            block = []
-    if block:
-        yield block
+def _tables_around(lines: Lines, numbers: Iterable[int]) -> Iterator[list[_Row]]:
+    """Each run of consecutive lines cut into two or more cells (one table) that holds one of
+    the lines ``numbers``, once."""
+    cut: dict[int, list[tuple[int, int]]] = {}
+
+    def cells(i: int) -> list[tuple[int, int]]:
+        if i not in cut:
+            cut[i] = _split(lines[i])
+        return cut[i]
+
+    read_to = -1
+    for number in sorted(set(numbers)):
+        if number <= read_to or len(cells(number)) < 2:
+            continue
+        first = number
+        while first > 0 and len(cells(first - 1)) >= 2:
+            first -= 1
+        read_to = number
+        while read_to + 1 < len(lines) and len(cells(read_to + 1)) >= 2:
+            read_to += 1
+        yield [(lines[i], cells(i)) for i in range(first, read_to + 1)]
 
 
 def _swapped_cells(
@@ -320,12 +459,13 @@ def _swapped_cells(
     return [r for column, r in term_cells if column in columns_with_swaps]
 
 
-def _to_lint(document: Document, offset: int) -> int:
-    """A source offset's place in the linted text (the inverse of ``document.offsets``)."""
+def _to_lint(document: Document, offset: int, source_starts: Sequence[int]) -> int:
+    """A source offset's place in the linted text (the inverse of ``document.offsets``);
+    ``source_starts`` are the pieces' starts in the source."""
     pieces = document.offsets.pieces
     if not pieces:
         return offset
-    index = max(bisect_right([p.source_start for p in pieces], offset) - 1, 0)
+    index = max(bisect_right(source_starts, offset) - 1, 0)
     piece = pieces[index]
     if piece.lint_end - piece.lint_start == piece.source_end - piece.source_start:
         return piece.lint_start + min(
@@ -350,20 +490,19 @@ def recast_guidance(
     if not findings:
         return findings
     text = document.lint_text
-    placed = [
-        _Placed(f, _to_lint(document, f.start), _to_lint(document, f.start) + len(f.text))
-        for f in findings
-    ]
+    source_starts = [p.source_start for p in document.offsets.pieces]
+    placed = []
+    for f in findings:
+        start = _to_lint(document, f.start, source_starts)
+        placed.append(_Placed(f, start, start + len(f.text)))
     lines = lines_of(text)
-    listed = listed_ranges(lines) + swap_ranges(lines, placed)
-    starts = [line.start for line in lines]
-    mentions = sum(1 for p in placed if p.finding.mention)
-    guide = any(line.cue for line in lines) or (
-        mentions >= 3 and mentions >= len(placed) - mentions
-    )
     by_line: dict[int, list[_Placed]] = {}
     for p in placed:
-        by_line.setdefault(bisect_right(starts, p.start) - 1, []).append(p)
+        by_line.setdefault(bisect_right(lines.starts, p.start) - 1, []).append(p)
+    listed = listed_near(lines, by_line) + swap_ranges(lines, placed, by_line)
+    mentions = sum(1 for p in placed if p.finding.mention)
+    guide = (mentions >= 3 and mentions >= len(placed) - mentions) or lines.any_cue()
+    ends = {p.end: p.start for p in placed}  # where a finding ends, where it starts
     result = []
     for number, group in by_line.items():
         line = lines[number]
@@ -373,7 +512,7 @@ def recast_guidance(
             if not f.mention and (
                 any(s <= p.start and p.end <= e for s, e in listed)
                 or (term_only and len(group) >= 3 and not line.sentence)
-                or (guide and _guide_mention(text, line, p, group, term_only, placed))
+                or (guide and _guide_mention(text, line, p, term_only, ends))
             ):
                 f = replace(f, mention=True, quoted=False, severity="suggestion")
             if keep_mentions or not f.mention:
@@ -392,12 +531,7 @@ def _only_terms(line: Line, group: Sequence[_Placed]) -> bool:
 
 
 def _guide_mention(
-    text: str,
-    line: Line,
-    p: _Placed,
-    group: Sequence[_Placed],
-    term_only: bool,
-    placed: Sequence[_Placed],
+    text: str, line: Line, p: _Placed, term_only: bool, ends: dict[int, int]
 ) -> bool:
     """In a guide: a term on a line of terms, a short line, a headword, a list after "such as",
     or a quotation of the term alone."""
@@ -417,18 +551,18 @@ def _guide_mention(
             or (len(_WORD.findall(text[quote[0] : quote[1]])) <= 6 and not said_after(text, quote))
         ):
             return True
-    return _after_list_cue(text, p.start, placed)
+    return _after_list_cue(text, p.start, ends)
 
 
-def _after_list_cue(text: str, start: int, placed: Sequence[_Placed]) -> bool:
+def _after_list_cue(text: str, start: int, ends: dict[int, int]) -> bool:
     """ "Examples: crazy, psycho, nuts" / "words such as X and Y": walk back over the list's
-    items (other findings, or short items of up to three words) to a cue, within the sentence."""
+    items (other findings, whose starts ``ends`` gives by their ends, or short items of up to three
+    words) to a cue, within the sentence."""
     reach = max(0, start - 400)
     sentence_start = max(
         (m.end() for m in _SENTENCE_END.finditer(text, reach, start)), default=reach
     )
     prefix = text[sentence_start:start].rstrip(_QUOTES_OPEN)
-    ends = {p.end: p.start for p in placed}
     for _ in range(20):
         if _LIST_CUE.search(prefix):
             return True
