@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from plainwords import folding
 from plainwords.folding import ASCII_TWINS, folded, places
-from plainwords.senses import SENSES, Sense
+from plainwords.senses import SENSES, Sense, places_for
 
 
 def test_the_twins_are_every_character_ignorecase_takes_for_an_ascii_letter():
@@ -108,3 +108,16 @@ def test_a_word_folding_cannot_prove_is_read_by_the_expression():
     assert sense.keys is None
     assert sense.shown_by("σοφια and ΛΌΓΟΣ")
     assert STATISTICS.shown_by("Regreſſion and variance")  # a long s, read by the expression
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS + ["table", "SQL", "rows", "kitchen", "shelf"]), max_size=25))
+def test_places_found_once_for_several_senses_serve_each_sense(words):
+    text = " ".join(words)
+    starts = places_for(text, SENSES)
+    for sense in SENSES:
+        assert [m.span() for m in sense.matches(text, starts)] == [
+            m.span() for m in sense.pattern.finditer(text)
+        ]
+    assert places_for(text, []) is None
+    assert places_for(text, [Sense("Greek", frozenset({"x"}), ("λόγος",))]) is None

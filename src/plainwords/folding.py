@@ -74,7 +74,9 @@ def _windows(data: bytes, keys: list[bytes]) -> Iterator[int]:
         windows = numpy.frombuffer(
             data, dtype="<u4", count=(len(data) - offset) // 4, offset=offset
         )
-        for index in numpy.flatnonzero(table[_slot(numpy, windows)]).tolist():
+        passed = numpy.flatnonzero(table[_slot(numpy, windows)])
+        passed = passed[numpy.isin(windows[passed], starts)]  # the slot's own first four bytes
+        for index in passed.tolist():
             at = index * 4 + offset
             for key in by_start.get(data[at : at + 4], ()):
                 if data.startswith(key, at):

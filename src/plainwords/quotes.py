@@ -49,7 +49,7 @@ CLOSERS = "\"”’'»«›“‘)]"
 @lru_cache(maxsize=64)
 def quoted_regions(text: str) -> tuple[tuple[int, int], ...]:
     """Character ranges of quoted stretches in a text, quote marks included."""
-    return tuple((m.start(), m.end()) for m in _QUOTED.finditer(text))
+    return tuple(map(re.Match.span, _QUOTED.finditer(text)))
 
 
 def is_quoted(text: str, start_char: int, end_char: int) -> bool:

@@ -51,15 +51,17 @@ class Sense:
             return None
         return tuple(sorted(p.encode("ascii") for p in pieces))
 
-    def matches(self, text: str) -> Iterator[re.Match[str]]:
+    def matches(self, text: str, starts: Sequence[int] | None = None) -> Iterator[re.Match[str]]:
         """The pattern's matches in ``text``, exactly those ``finditer`` gives, in order; but the
-        pattern is tried only at the places where a topic word's first piece is written."""
+        pattern is tried only at the places where a topic word's first piece is written (or at
+        ``starts``, sorted offsets that include all of those, found for several senses at once
+        by ``places_for``)."""
         data = folded(text) if self.keys is not None else None
         if data is None or self.keys is None:
             yield from self.pattern.finditer(text)
             return
         end = 0
-        for place in places(data, self.keys):
+        for place in places(data, self.keys) if starts is None else starts:
             if place < end:
                 continue  # inside the last match: ``finditer`` goes on from its end
             match = self.pattern.match(text, place)  # look-behind still sees the text before
@@ -67,10 +69,11 @@ class Sense:
                 yield match
                 end = match.end()
 
-    def shown_by(self, text: str) -> bool:
-        """The text holds at least ``needed`` different topic words."""
+    def shown_by(self, text: str, starts: Sequence[int] | None = None) -> bool:
+        """The text holds at least ``needed`` different topic words (``starts`` as for
+        ``matches``)."""
         found: set[str] = set()
-        for match in self.matches(text):
+        for match in self.matches(text, starts):
             found.add(" ".join(match.group().lower().split()))
             if len(found) >= self.needed:
                 return True
@@ -149,8 +152,21 @@ def drop_wrong_senses(
 ) -> list[Finding]:
     """The findings without those whose entry the document's subject shows to be innocent."""
     rules = {f.rule for f in findings}
+    text = document.lint_text
+    starts = places_for(text, [sense for sense in senses if sense.entries & rules])
     innocent: set[str] = set()
     for sense in senses:
-        if sense.entries & rules - innocent and sense.shown_by(document.lint_text):
+        if sense.entries & rules - innocent and sense.shown_by(text, starts):
             innocent |= sense.entries
     return [f for f in findings if f.rule not in innocent]
+
+
+def places_for(text: str, senses: Sequence[Sense]) -> list[int] | None:
+    """Where any of the senses' topic words may start in ``text``, found in one pass for all of
+    them (a book is read once, not once per sense); None when the text cannot be folded or a
+    sense's words cannot be looked for there, and then each sense reads the text itself."""
+    data = folded(text)
+    keys = [sense.keys for sense in senses]
+    if data is None or not keys or any(k is None for k in keys):
+        return None
+    return places(data, {key for each in keys if each is not None for key in each})
