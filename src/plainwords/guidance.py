@@ -31,7 +31,7 @@ rows or blank lines before more of them; any other line ends every list and tabl
 (``_ends_list``), so what is listed on a finding's line can be read from the last such line before
 it, as if from the top of the document (``listed_near``); a table of swaps is the run of rows that
 holds a finding (``_tables_around``). Lines are made as they are asked for (``Lines``): a book has
-30,000 of them, a few hundred near its findings. Only whether the document has a cue line at all
+tens of thousands, a few hundred near its findings. Only whether the document has a cue line at all
 (and so is a guide) is asked of every line, up to the first cue, cheapest test first.
 """
 
@@ -201,6 +201,7 @@ class Lines(Sequence[Line]):
 
 
 def lines_of(text: str) -> Lines:
+    """The text's lines (made as they are asked for)."""
     return Lines(text)
 
 
