@@ -84,7 +84,10 @@ def suggest(text: str, start: int, end: int, entry: Entry) -> Suggestions:
 
 # Words after which an article is not a determiner of the match ("a lot", "the use of").
 _ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[^\w'’-]))(an?|the)([ \t]+)$", re.IGNORECASE)
-_POSSESSIVE_AFTER = re.compile(r"^(?:['’]s\b|['’](?!\w))")
+# Matched at the end of a match with ``pattern.match(text, end)``: slicing ``text[end:]`` would copy
+# the rest of the document for every finding (most of the time spent on a book's findings).
+_POSSESSIVE_AFTER = re.compile(r"(?:['’]s\b|['’](?!\w))")
+_FOLLOWING_WORD = re.compile(r"[ \t]*([\w'’]+|[^\w\s]|$)")
 # Words that begin a phrase after a noun: the noun before them is the phrase's head.
 _POSTMODIFIERS = frozenset(
     [
@@ -178,7 +181,7 @@ def shape(
             return None
         inflected = based
     if (
-        _POSSESSIVE_AFTER.match(text[end:])
+        _POSSESSIVE_AFTER.match(text, end)
         and _head_index(words.split(" ")) != len(words.split(" ")) - 1
     ):
         return None
@@ -206,9 +209,9 @@ def shape(
     drops = (*alternative.drops, *((last,) if last in _REPEATABLE else ()))
     if drops:
         # "liaise with" → "work with": the text's own "with" would be said twice
-        dropped = re.match(r"^[ \t]+(" + "|".join(map(re.escape, drops)) + r")\b", text[end:], re.I)
+        dropped = _dropped(drops).match(text, end)
         if dropped:
-            fix_end = end + dropped.end()
+            fix_end = dropped.end()
     return _Shaped(fix_start, fix_end, out)
 
 
@@ -247,11 +250,17 @@ _AFTER_NOUN = frozenset(
 )
 
 
+@lru_cache(maxsize=256)
+def _dropped(drops: tuple[str, ...]) -> re.Pattern[str]:
+    """The text's own copy of a preposition the alternative already says, just after the match."""
+    return re.compile(r"[ \t]+(" + "|".join(map(re.escape, drops)) + r")\b", re.IGNORECASE)
+
+
 def _cannot_be_noun(words: str, text: str, end: int, number: str) -> bool:
     """Whether a one-word alternative with no noun forms is offered where a noun is needed."""
     if " " in words or "-" in words:
         return False
-    following = re.match(r"[ \t]*([\w'’]+|[^\w\s]|$)", text[end:])
+    following = _FOLLOWING_WORD.match(text, end)
     next_word = following.group(1).lower() if following else ""
     used_as_noun = number == "plural" or not next_word[:1].isalnum() or next_word in _AFTER_NOUN
     return used_as_noun and _noun_number(words.lower()) is None
