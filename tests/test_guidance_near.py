@@ -18,6 +18,7 @@ from plainwords.guidance import (
     _MORE_THAN_SHORT,
     _WORD,
     SHORT,
+    Covering,
     _split,
     _tables_around,
     lines_of,
@@ -176,3 +177,14 @@ def test_a_cue_line_anywhere_makes_the_document_a_guide_without_making_lines():
     assert lines.any_cue()
     assert not lines_of("A sentence.\n" * 1000).any_cue()
     assert re.fullmatch(r"Words to avoid", lines[1000].text) and lines[1000].cue
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40))),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_covering_says_what_asking_every_range_says(ranges, start, end):
+    expected = any(s <= start and end <= e for s, e in ranges)
+    assert Covering.of(ranges).covers(start, end) == expected

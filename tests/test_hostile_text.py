@@ -68,6 +68,19 @@ SHAPES = [
     ("unclosed low quotes", _repeat("„utilise "), _repeat(PROSE)),
     ("unclosed guillemets", _repeat("«utilise "), _repeat(PROSE)),
     ("one long curly quotation", _repeat("“utilise "), _repeat(PROSE)),
+    # Guidance structure: a guide of thousands of listed words (each finding asked every listed
+    # range: quadratic, though only twice slower than prose at this size), and a run of blank
+    # lines in a list (each read ahead over the rest of the run: 40 s here before).
+    (
+        "a guide listing thousands of terms",
+        "Words to avoid\n" + _repeat("- service users\n"),
+        _repeat("We met service users.\n"),
+    ),
+    (
+        "blank lines inside a list",
+        "Words to avoid\n- utilise\n" + "\n" * SIZE + "- utilise\n",
+        _repeat(PROSE),
+    ),
     # A table without spaces: each bar is cut out of its word, and the pieces joined again.
     (
         "table without spaces",

@@ -476,6 +476,26 @@ def _to_lint(document: Document, offset: int, source_starts: Sequence[int]) -> i
 
 
 @dataclass(frozen=True)
+class Covering:
+    """Ranges, asked in log time whether one of them covers a stretch (a guide of 20,000 listed
+    words would otherwise ask 20,000 ranges for each of its 20,000 findings): the ranges' starts
+    in order, and the furthest end reached by the ranges up to each."""
+
+    starts: tuple[int, ...]
+    reach: tuple[int, ...]
+
+    @classmethod
+    def of(cls, ranges: Iterable[tuple[int, int]]) -> Covering:
+        ordered = sorted(ranges)
+        return cls(tuple(s for s, _ in ordered), tuple(accumulate((e for _, e in ordered), max)))
+
+    def covers(self, start: int, end: int) -> bool:
+        """Some range starts at or before ``start`` and ends at or after ``end``."""
+        before = bisect_right(self.starts, start)
+        return before > 0 and self.reach[before - 1] >= end
+
+
+@dataclass(frozen=True)
 class _Placed:
     finding: Finding
     start: int  # in the linted text
@@ -500,7 +520,7 @@ def recast_guidance(
     by_line: dict[int, list[_Placed]] = {}
     for p in placed:
         by_line.setdefault(bisect_right(lines.starts, p.start) - 1, []).append(p)
-    listed = listed_near(lines, by_line) + swap_ranges(lines, placed, by_line)
+    listed = Covering.of(listed_near(lines, by_line) + swap_ranges(lines, placed, by_line))
     mentions = sum(1 for p in placed if p.finding.mention)
     guide = (mentions >= 3 and mentions >= len(placed) - mentions) or lines.any_cue()
     ends = {p.end: p.start for p in placed}  # where a finding ends, where it starts
@@ -508,12 +528,15 @@ def recast_guidance(
     for number, group in by_line.items():
         line = lines[number]
         term_only = _only_terms(line, group)
+        # Asked once a line, not once a finding: a line of 200,000 terms is read once.
+        run_of_terms = term_only and len(group) >= 3 and not line.sentence
+        listing = guide and (term_only or line.short)
         for p in group:
             f = p.finding
             if not f.mention and (
-                any(s <= p.start and p.end <= e for s, e in listed)
-                or (term_only and len(group) >= 3 and not line.sentence)
-                or (guide and _guide_mention(text, line, p, term_only, ends))
+                listed.covers(p.start, p.end)
+                or run_of_terms
+                or (guide and (listing or _guide_mention(text, line, p, ends)))
             ):
                 f = replace(f, mention=True, quoted=False, severity="suggestion")
             if keep_mentions or not f.mention:
@@ -531,13 +554,9 @@ def _only_terms(line: Line, group: Sequence[_Placed]) -> bool:
     return bool(_FILLER.match(" ".join(rest)))
 
 
-def _guide_mention(
-    text: str, line: Line, p: _Placed, term_only: bool, ends: dict[int, int]
-) -> bool:
-    """In a guide: a term on a line of terms, a short line, a headword, a list after "such as",
-    or a quotation of the term alone."""
-    if term_only or line.short:
-        return True
+def _guide_mention(text: str, line: Line, p: _Placed, ends: dict[int, int]) -> bool:
+    """In a guide, besides a term on a line of terms or a short line: a headword, a line that
+    shows an example, a quotation of the term alone, or a list after "such as"."""
     lead = text[line.start : p.start]
     body = _LIST_MARK.sub("", lead).lstrip(" *_\"“‘'«")
     if not body and _HEADWORD_END.match(text, p.end):
