@@ -22,6 +22,7 @@ from functools import lru_cache
 from plainwords.alternatives import Alternative
 from plainwords.forms import inflections, joinings, spellings
 from plainwords.lexicon import Entry
+from plainwords.qualifiers import narrowed, substance
 
 _SPLIT = re.compile(r"[\s\-]+")
 
@@ -156,6 +157,16 @@ def shape(
     its head)."""
     matched = text[start:end]
     words = alternative.text
+    lead = start  # where the replaced words begin: before the match when it takes a qualifier in
+    named, named_at = _named_substance(text, start, matched)
+    if named:
+        narrower = narrowed(words, named)
+        if narrower is not None:
+            words, lead = narrower, named_at  # "cocaine addicts" → "people who use cocaine"
+        elif named_at < start and _post_modified(words):
+            return None  # "cocaine people in recovery": the qualifier cannot stay before it
+    if _post_modified(words) and _describes_the_activity(text, lead):
+        return None  # "ongoing people who attend often": the modifier was about the activity
     number = _match_number(matched, entry)
     declared = alternative.number or (None if alternative.pos else _guess_number(words))
     if number == "singular" and declared == "plural" and not _counted(text, start, matched):
@@ -185,11 +196,13 @@ def shape(
     if number and _is_noun_like(alternative, entry) and _cannot_be_noun(words, text, end, number):
         return None  # an adjective offered for a label used as a noun ("a psycho who …")
     inflected = _with_term_article(matched, inflected, declared)
-    fix_start, fix_end, out = start, end, inflected
-    article = _ARTICLE_BEFORE.search(text[max(0, start - 12) : start])
+    fix_start, fix_end, out = lead, end, inflected
+    if lead < start:
+        out = _capital_like(text[lead:start], out)
+    article = _ARTICLE_BEFORE.search(text[max(0, lead - 12) : lead])
     if article and not _starts_with_article(matched):
         said, gap = article.group(1), article.group(2)
-        at = start - len(said) - len(gap)
+        at = lead - len(said) - len(gap)
         drop = (
             alternative.article == "none"
             or words.split(" ")[0].lower() in _NO_ARTICLE
@@ -210,6 +223,86 @@ def shape(
         if dropped:
             fix_end = end + dropped.end()
     return _Shaped(fix_start, fix_end, out)
+
+
+def _named_substance(text: str, start: int, matched: str) -> tuple[str | None, int]:
+    """The substance a label names, in its first word ("heroin addicts") or the word just before
+    it ("cocaine addicts"), and where the words to replace begin."""
+    first = _words(matched)[0] if matched.strip() else ""
+    if substance(first):
+        return substance(first), start
+    before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 30) : start])
+    if before and substance(before.group(1)):
+        return substance(before.group(1)), start - len(before.group(0))
+    return None, start
+
+
+def _post_modified(words: str) -> bool:
+    """Whether a noun phrase has words after its head ("person who uses drugs"), so nothing
+    describing the person can be put before it without reading wrongly."""
+    split = words.split(" ")
+    return len(split) > 1 and _head_index(split) < len(split) - 1
+
+
+# Adjectives about how long, how much or how often, which describe what a label names the
+# person by: "ongoing frequent attenders", "serious junkie", "former addicts".
+_ABOUT_THE_ACTIVITY = frozenset(
+    [
+        "active",
+        "binge",
+        "casual",
+        "chronic",
+        "compulsive",
+        "confirmed",
+        "current",
+        "daily",
+        "entrenched",
+        "episodic",
+        "former",
+        "frequent",
+        "habitual",
+        "hardcore",
+        "hardened",
+        "heavy",
+        "intermittent",
+        "known",
+        "lifelong",
+        "notorious",
+        "occasional",
+        "ongoing",
+        "persistent",
+        "problem",
+        "problematic",
+        "prolific",
+        "recovering",
+        "recreational",
+        "regular",
+        "repeat",
+        "serious",
+        "sporadic",
+        "temporary",
+    ]
+)
+_RUN_JOINERS = frozenset([",", "and", "or"])
+
+
+def _about_the_activity(word: str) -> bool:
+    return word in _ABOUT_THE_ACTIVITY or word.endswith(("-term", "-time", "-standing", "-core"))
+
+
+def _describes_the_activity(text: str, start: int) -> bool:
+    """Whether the describing words right before the match ("temporary and ongoing") include one
+    about the activity, which a post-modified alternative would leave describing the person."""
+    tokens = re.findall(r"[\w'’-]+|[^\w\s]", text[max(0, start - 80) : start])
+    for token in reversed(tokens):
+        lower = token.lower()
+        if lower in _RUN_JOINERS:
+            continue
+        if _about_the_activity(lower):
+            return True
+        if not (token.isalpha() and _is_adjective(lower)) or lower in _COUNTING:
+            return False
+    return False
 
 
 # Words that follow a noun rather than modify one: a label before them is used as a noun.
