@@ -136,3 +136,107 @@ def test_narrowing_keeps_the_article_agreeing():
     )
     assert narrowed("people who use drugs", "solvents") == "people who use solvents"
     assert narrowed("person in recovery", "heroin") is None
+
+
+# --- 4. verbs, number and adjectives in the shape the sentence needs ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "after"),
+    [
+        ("My uncle was afflicted with polio.", "My uncle was affected by polio."),
+        ("Whole families were stricken with cholera.", "Whole families were affected by cholera."),
+        ("She has been suffering from dementia.", "She has been living with dementia."),
+        (
+            "Pupils suffering from asthma get an inhaler.",
+            "Pupils living with asthma get an inhaler.",
+        ),
+        ("My neighbour suffers from arthritis.", "My neighbour has arthritis."),
+    ],
+)
+def test_a_condition_verb_keeps_the_sentence_grammatical(linter, sentence, after):
+    assert first(linter, sentence, "suffer-from") == after
+
+
+def test_have_of_a_condition_takes_no_ing_form(linter):
+    finding = offer(linter, "Pupils suffering from asthma get an inhaler.", "suffer-from")
+    assert not any(a.startswith("having") for a in finding.alternatives)
+
+
+def test_can_never_follows_do_support(linter):
+    sentence = "Carers don't always have the ability to take a break."
+    finding = offer(linter, sentence, "has-the-ability-to")
+    assert not finding.alternatives  # "don't always can": advice instead
+    assert "can" in finding.advice
+
+
+@pytest.mark.parametrize(
+    ("sentence", "after"),
+    [
+        (
+            "Deaf pupils were taught apart from a normal child.",
+            "Deaf pupils were taught apart from a non-disabled child.",
+        ),
+        (
+            "Disabled adults earn less than normal adults.",
+            "Disabled adults earn less than non-disabled adults.",
+        ),
+        (
+            "Wheelchair users are as able as any normal person.",
+            "Wheelchair users are as able as any non-disabled person.",
+        ),
+    ],
+)
+def test_normal_people_keeps_its_number_and_its_noun(linter, sentence, after):
+    assert first(linter, sentence, "normal-people") == after
+
+
+def test_a_or_an_before_other_makes_another(linter):
+    sentence = "Autistic pupils sit beside a normal child."
+    finding = offer(linter, sentence, "normal-people")
+    assert "Autistic pupils sit beside another child." in [
+        pasted(sentence, finding, o) for o in finding.consider
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Mentally handicapped children lived there.", "The report called him mentally defective."],
+)
+def test_an_adjective_label_is_not_given_a_noun_phrase(linter, sentence):
+    finding = offer(linter, sentence, "mental-handicap")
+    assert not finding.alternatives
+    assert "people with a learning disability" in finding.advice
+
+
+def test_an_adjective_label_standing_for_a_group_is(linter):
+    assert first(linter, "Funding for the mentally handicapped was cut.", "mental-handicap") == (
+        "Funding for people with a learning disability was cut."
+    )
+
+
+# --- 5. an acronym's capitals stay with the acronym --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "after"),
+    [
+        ("The bus was full of OAPs today.", "The bus was full of older people today."),
+        ("OAPs get a free pass.", "Older people get a free pass."),
+        ("FREE TEA FOR EVERY OAP", "FREE TEA FOR EVERY OLDER PERSON"),
+    ],
+)
+def test_an_acronyms_capitals_are_not_copied(linter, sentence, after):
+    assert first(linter, sentence, "oap") == after
+
+
+# --- 6. explain's "After" lines are the tested rewrites ----------------------------------------
+
+
+def test_every_after_that_explain_shows_is_a_tested_rewrite(linter):
+    from plainwords.explanations import examples
+
+    for entry in linter.lexicon:
+        tested = {r.after for r in entry.examples.rewrite}
+        for example in examples(entry, linter):
+            assert example.after is None or example.after in tested, (entry.id, example.after)

@@ -167,6 +167,8 @@ def shape(
             return None  # "cocaine people in recovery": the qualifier cannot stay before it
     if _post_modified(words) and _describes_the_activity(text, lead):
         return None  # "ongoing people who attend often": the modifier was about the activity
+    if _person_phrase(words) and _adjective_in_use(text, start, matched):
+        return None  # "mentally handicapped children", "he is mentally defective": no noun fits
     number = _match_number(matched, entry)
     declared = alternative.number or (None if alternative.pos else _guess_number(words))
     if number == "singular" and declared == "plural" and not _counted(text, start, matched):
@@ -177,11 +179,16 @@ def shape(
             return None
         words = renumbered
         declared = number
-    inflected = swap(matched, entry, words, prefer=_participle_wanted(text, start))
+    case_like = _case_guide(text, start, end)
+    inflected = swap(
+        matched, entry, words, prefer=_participle_wanted(text, start), case_like=case_like
+    )
     if inflected is None:
         if number == "plural" and declared is None and _is_noun_like(alternative, entry):
             return None  # a plural label given a phrase that cannot be made plural
-        inflected = _cased(matched, entry, words)
+        inflected = _cased(case_like, entry, words)
+    if inflected.split(" ")[0].lower() == "having" and words.split(" ")[0].lower() == "have":
+        return None  # "have" of a condition takes no -ing: "children having asthma"
     after = _base_form_wanted(text, start)
     if after:
         based = _in_base_form(inflected, after)
@@ -211,6 +218,8 @@ def shape(
         )
         if drop:
             fix_start, out = at, _capital_like(said, out)
+        elif said.lower() in ("a", "an") and out.lower().startswith("other "):
+            fix_start, out = at, _capital_like(said, "another") + out[len("other") :]
         elif said.lower() in ("a", "an"):
             needed = "an" if _vowel_sound(out) else "a"
             if needed != said.lower():
@@ -235,6 +244,26 @@ def _named_substance(text: str, start: int, matched: str) -> tuple[str | None, i
     if before and substance(before.group(1)):
         return substance(before.group(1)), start - len(before.group(0))
     return None, start
+
+
+_GROUP_DETERMINERS = frozenset(["the", "our", "their", "these", "those", "such", "your", "its"])
+
+
+def _person_phrase(words: str) -> bool:
+    """Whether an alternative names people ("people with a learning disability", "person who …")."""
+    first = words.split(" ")[0].lower()
+    return first in _PERSON_NOUNS or first in _PLURAL_FIRST or first in _SINGULAR_ONLY
+
+
+def _adjective_in_use(text: str, start: int, matched: str) -> bool:
+    """Whether the matched words are an adjective phrase ("mentally handicapped": an adverb and an
+    adjective) used as one, describing a noun or after "is", rather than standing for a group
+    after "the" ("the mentally handicapped")."""
+    words = _words(matched)
+    if len(words) < 2 or not words[0].endswith("ly") or not _is_adjective(words[-1]):
+        return False
+    before = _words_before(text, start, 20)
+    return not (before and before[-1] in _GROUP_DETERMINERS)
 
 
 def _post_modified(words: str) -> bool:
@@ -431,7 +460,7 @@ def _in_base_form(alternative: str, after: str) -> str | None:
     return alternative
 
 
-_COUNTING = frozenset(["a", "an", "one", "each", "every", "this", "that", "another", "the"])
+_COUNTING = frozenset(["a", "an", "one", "each", "every", "any", "this", "that", "another", "the"])
 
 
 def _counted(text: str, start: int, matched: str) -> bool:
@@ -695,11 +724,34 @@ def _inflect(word: str, tag: str, upos: str) -> str | None:
     return forms[0] if forms else None
 
 
+def _case_guide(text: str, start: int, end: int) -> str:
+    """What the alternative takes its capitals from: the matched words, unless they open with an
+    acronym ("OAP", "AIDS carrier"), whose capitals are the acronym's own and say nothing about
+    the alternative; then only whether the match opens a sentence, or a line in capitals."""
+    matched = text[start:end]
+    first = matched.split(" ")[0]
+    if sum(c.isupper() for c in first) < 2 or not first[:2].isupper():
+        return matched
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end == -1 else line_end]
+    if not any(c.islower() for c in line):
+        return matched  # a heading in capitals: the alternative is written in capitals too
+    before = text[:start].rstrip(" \t\"'“‘([")
+    return "X" if not before or before[-1] in ".!?\n" else "x"
+
+
 def _cased(matched: str, entry: Entry, alternative: str) -> str:
     return alternative if entry.case_sensitive else match_case(matched, alternative)
 
 
-def swap(matched: str, entry: Entry, alternative: str, prefer: str | None = None) -> str | None:
+def swap(
+    matched: str,
+    entry: Entry,
+    alternative: str,
+    prefer: str | None = None,
+    case_like: str | None = None,
+) -> str | None:
     """The alternative in the matched text's form and case, or ``None`` where that is not
     straightforward (``explain`` then shows no "after" sentence).
 
@@ -711,6 +763,7 @@ def swap(matched: str, entry: Entry, alternative: str, prefer: str | None = None
     if not alternative or any(q in alternative for q in "\"“”‘’'") or "…" in alternative:
         return None
     words = _words(matched)
+    cased_as = case_like or matched
     alt_words = alternative.split(" ")
     terms = {
         v for term in entry.terms for v in (spellings(term) if entry.spelling_variants else {term})
@@ -718,7 +771,7 @@ def swap(matched: str, entry: Entry, alternative: str, prefer: str | None = None
     for term in sorted(terms):
         term_words = _words(term)
         if words == term_words:
-            return _cased(matched, entry, alternative)
+            return _cased(cased_as, entry, alternative)
         if len(words) != len(term_words):
             continue
         if entry.inflect in ("verb", "both") and words[1:] == term_words[1:]:
@@ -731,7 +784,7 @@ def swap(matched: str, entry: Entry, alternative: str, prefer: str | None = None
                     continue
                 first = _inflect(alt_words[0], tag, "VERB")
                 if first:
-                    return _cased(matched, entry, " ".join([first, *alt_words[1:]]))
+                    return _cased(cased_as, entry, " ".join([first, *alt_words[1:]]))
         if (
             entry.inflect in ("noun", "both")
             and words[:-1] == term_words[:-1]
@@ -740,5 +793,5 @@ def swap(matched: str, entry: Entry, alternative: str, prefer: str | None = None
         ):
             plural = _inflect(alt_words[0], "NNS", "NOUN")
             if plural:
-                return _cased(matched, entry, plural)
+                return _cased(cased_as, entry, plural)
     return None
