@@ -240,3 +240,35 @@ def test_every_after_that_explain_shows_is_a_tested_rewrite(linter):
         tested = {r.after for r in entry.examples.rewrite}
         for example in examples(entry, linter):
             assert example.after is None or example.after in tested, (entry.id, example.after)
+
+
+# --- words next to the match that an alternative must not collide with -------------------------
+
+
+def test_a_pronoun_is_not_left_before_what_described_its_noun(linter):
+    finding = offer(linter, "We must address the concerns raised by tenants.", "address-the-issue")
+    assert not finding.alternatives
+    assert first(
+        linter, "The board will address these issues next month.", "address-the-issue"
+    ) == ("The board will deal with them next month.")
+
+
+def test_an_alternative_already_in_the_list_is_not_offered_again(linter):
+    sentence = "We thanked officers, partners, stakeholders and residents."
+    finding = offer(linter, sentence, "stakeholders")
+    assert "partners" not in finding.alternatives
+    assert first(linter, "We consulted stakeholders on the plan.", "stakeholders") == (
+        "We consulted partners on the plan."
+    )
+
+
+def test_a_street_drinker_is_not_assumed_to_have_an_alcohol_problem(linter):
+    finding = offer(linter, "A street drinker sat by the fountain.", "drinker-label")
+    assert finding.alternatives == ("person drinking in the street",)
+    assert "alcohol" not in " ".join(finding.consider)
+
+
+def test_multidisciplinary_is_not_called_joint(linter):
+    finding = offer(linter, "She works in a multidisciplinary team.", "multi-agency")
+    assert "joint" not in finding.alternatives
+    assert first(linter, "An inter-agency panel met.", "multi-agency") == "A joint panel met."

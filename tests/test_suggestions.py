@@ -122,12 +122,12 @@ def test_verbs_keep_their_tense_and_capitals(linter):
 
 
 def test_a_verb_phrase_keeps_the_verb_in_the_form_its_place_needs(linter):
-    """The object's number is not the verb's ("to address the issues" → "to deal with it"), and
-    after "to", a modal or "do" the verb is in its base form."""
-    sentence = "What are we doing to address the issues raised?"
+    """The object's number is not the verb's ("to address the issues" → "to deal with them", not
+    "deals"), and after "to", a modal or "do" the verb is in its base form."""
+    sentence = "What are we doing to address the issues today?"
     finding = offers(linter, sentence, "address-the-issue")
     assert pasted(sentence, finding, finding.alternatives[0]) == (
-        "What are we doing to deal with it raised?"
+        "What are we doing to deal with them today?"
     )
     sentence = "Tenants will have the ability to book repairs online."
     finding = offers(linter, sentence, "has-the-ability-to")

@@ -224,6 +224,10 @@ def shape(
             needed = "an" if _vowel_sound(out) else "a"
             if needed != said.lower():
                 fix_start, out = at, _capital_like(said, needed) + gap + out
+    if _pronoun_left_modified(words, text, end):
+        return None  # "address the concerns raised" → "deal with them raised"
+    if _repeats_a_neighbour(text, fix_start, fix_end, out):
+        return None  # "officers, partners, stakeholders" → "partners, partners"
     last = words.split(" ")[-1].lower()
     drops = (*alternative.drops, *((last,) if last in _REPEATABLE else ()))
     if drops:
@@ -232,6 +236,39 @@ def shape(
         if dropped:
             fix_end = end + dropped.end()
     return _Shaped(fix_start, fix_end, out)
+
+
+# Words that go on describing a noun just replaced by a pronoun ("the concerns *raised*").
+_NOUN_MODIFIERS_AFTER = frozenset(
+    ["that", "which", "who", "whom", "of", "about", "around", "facing"]
+)
+
+
+def _pronoun_left_modified(words: str, text: str, end: int) -> bool:
+    """Whether an alternative with "it" or "them" for its object would be followed by words that
+    described the noun it replaced: "the concerns raised", "the issues that remain"."""
+    if not {"it", "them"} & set(words.lower().split(" ")):
+        return False
+    following = re.match(r"[ \t]+([A-Za-z]+)", text[end:])
+    if not following:
+        return False
+    word = following.group(1).lower()
+    return word in _NOUN_MODIFIERS_AFTER or (word.endswith("ed") and len(word) > 4)
+
+
+def _repeats_a_neighbour(text: str, start: int, end: int, out: str) -> bool:
+    """Whether ``out`` is the item next to the match in a list ("partners, [stakeholders]"), so
+    pasting it would say one thing twice."""
+    wanted = " ".join(out.lower().split())
+    before = re.search(
+        r"([\w'’ -]+?)[ \t]*(?:,|\band\b|\bor\b|&)[ \t]*$", text[max(0, start - 60) : start]
+    )
+    after = re.match(
+        r"[ \t]*(?:,|\band\b|\bor\b|&)[ \t]*([\w'’ -]+?)(?=[ \t]*(?:[,.;:!?)]|\band\b|\bor\b|$))",
+        text[end : end + 60],
+    )
+    items = [m.group(1) for m in (before, after) if m]
+    return any(" ".join(item.lower().split()) == wanted for item in items)
 
 
 def _named_substance(text: str, start: int, matched: str) -> tuple[str | None, int]:
