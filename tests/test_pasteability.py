@@ -272,3 +272,40 @@ def test_multidisciplinary_is_not_called_joint(linter):
     finding = offer(linter, "She works in a multidisciplinary team.", "multi-agency")
     assert "joint" not in finding.alternatives
     assert first(linter, "An inter-agency panel met.", "multi-agency") == "A joint panel met."
+
+
+def test_a_gerund_for_a_bare_noun_takes_its_object_directly(linter):
+    assert first(linter, "Implementation of the plan starts in May.", "implement") == (
+        "Carrying out the plan starts in May."
+    )
+    # With a determiner the noun phrase stays a noun phrase: "the carrying out of the plan".
+    assert first(linter, "The implementation of the plan was slow.", "implement") == (
+        "The carrying out of the plan was slow."
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "after"),
+    [
+        ("She was quiet, refusing food at lunch.", "She was quiet, declining food at lunch."),
+        ("He refuses personal care most days.", "He declines personal care most days."),
+        (
+            "Her refusal of treatment was noted.",
+            "Her decision not to have treatment was noted.",
+        ),
+    ],
+)
+def test_each_listed_form_gets_an_alternative_in_the_same_form(linter, sentence, after):
+    assert first(linter, sentence, "refusing-care") == after
+
+
+@pytest.mark.parametrize(
+    ("sentence", "after"),
+    [
+        ("The swab was dirty for cannabis.", "The swab was positive for cannabis."),
+        ("Both tests came back dirty for heroin.", "Both tests came back positive for heroin."),
+        ("A dirty test means a review.", "A positive test means a review."),
+    ],
+)
+def test_an_adjective_gets_an_adjective_and_a_noun_a_noun(linter, sentence, after):
+    assert first(linter, sentence, "dirty-test") == after

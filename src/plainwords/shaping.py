@@ -230,6 +230,8 @@ def shape(
         return None  # "officers, partners, stakeholders" → "partners, partners"
     last = words.split(" ")[-1].lower()
     drops = (*alternative.drops, *((last,) if last in _REPEATABLE else ()))
+    if _bare_gerund_for_noun(words, matched, text, fix_start):
+        drops = (*drops, "of")  # "Implementation of the plan" → "Carrying out the plan"
     if drops:
         # "liaise with" → "work with": the text's own "with" would be said twice
         dropped = re.match(r"^[ \t]+(" + "|".join(map(re.escape, drops)) + r")\b", text[end:], re.I)
@@ -254,6 +256,18 @@ def _pronoun_left_modified(words: str, text: str, end: int) -> bool:
         return False
     word = following.group(1).lower()
     return word in _NOUN_MODIFIERS_AFTER or (word.endswith("ed") and len(word) > 4)
+
+
+def _bare_gerund_for_noun(words: str, matched: str, text: str, start: int) -> bool:
+    """Whether an "-ing" alternative replaces a noun with no determiner before it: then it takes
+    its object directly ("carrying out the plan"), and an "of" after the noun goes."""
+    split = words.lower().split(" ")
+    if not split[0].endswith("ing") or matched.split(" ")[0].lower().endswith("ing"):
+        return False
+    if {"a", "an", "the", "it", "them", "of"} & set(split[1:]):
+        return False  # "spreading the word": the alternative has its own object
+    before = _words_before(text, start, 20)
+    return not (before and (before[-1] in _COUNTING or before[-1] in _GROUP_DETERMINERS))
 
 
 def _repeats_a_neighbour(text: str, start: int, end: int, out: str) -> bool:
