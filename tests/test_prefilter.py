@@ -128,3 +128,11 @@ def test_a_form_that_starts_or_ends_with_a_letter_is_found_only_at_word_edges():
     assert prefilter.hits("The monkey cleaned the keyboard.") == []
     assert prefilter.hits("A key point: stay clean.") == [2, 18]
     assert prefilter.hits("Reach hard-to-reach groups; hard to\nreach.") == [6, 28]
+
+
+def test_a_scanner_given_entries_names_the_entries_a_text_may_hold():
+    scanner = Prefilter({"addict": ["addict", "addicts"], "service-user": ["service users"]})
+    assert scanner.entries("The Service\n users met.") == {"service-user"}
+    assert scanner.entries("addiction services") == {"addict"}  # a superset: "maybe", never "no"
+    assert scanner.entries("Nothing here.") == set()
+    assert scanner.hits("two addicts") == [4]

@@ -12,6 +12,7 @@ from plainwords.engine import Linter
 from plainwords.fix import apply_edits, safe_edits
 from plainwords.lexicon import KINDS, load_lexicon
 from plainwords.readers import read_text
+from plainwords.shaping import suggest
 
 LEXICON = load_lexicon(["stigma", "jargon"])
 ENTRIES = list(LEXICON)
@@ -279,3 +280,27 @@ def test_the_fix_never_edits_one_span_twice(linter):
 def test_a_relative_clause_agrees_past_its_adverb(linter):
     finding = offers(linter, "Frequent attenders were offered a care plan.", "frequent-attender")
     assert finding.alternatives[0] == "People who often attend"
+
+
+class _Watched(str):
+    """A document text that records the length of every slice taken from it."""
+
+    taken: list[int]
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            self.taken.append(len(range(*key.indices(len(self)))))
+        return str.__getitem__(self, key)
+
+
+def test_shaping_reads_only_the_words_around_the_match(linter):
+    # A finding near the start of a long document: shaping it must not copy the rest of the
+    # document (on a book, copying per finding was most of the time spent on its findings).
+    filler = "The weather was mild and the river ran slowly past the town. " * 20_000
+    text = _Watched("We will liaise with partners on the plan. " + filler)
+    text.taken = []
+    start = text.index("liaise with")
+    entry = linter.lexicon.get("liaise")
+    offer = suggest(text, start, start + len("liaise"), entry)
+    assert offer.alternatives and offer.fix_end == start + len("liaise with")
+    assert max(text.taken) < 200

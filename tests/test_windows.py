@@ -94,3 +94,19 @@ def test_windows_find_exactly_what_a_full_pass_finds_in_the_document_suite(full,
     # repeats) then see many paragraphs of which only some reach spaCy.
     found += _same(full, windowed, reader("all.md", "\n\n".join(documents)))
     assert found > 150
+
+
+def test_the_matchers_hold_only_the_entries_the_texts_called_for(lexicon):
+    eager = Linter(lexicon, options=OPTIONS)
+    compiled = compiled_from(lexicon, eager.component)
+    assert eager.component.waiting == frozenset()  # no scanner to ask: every entry at once
+    linter = Linter(lexicon, options=OPTIONS, compiled=compiled)
+    first = linter.check_text("We met the service users on Tuesday.")
+    assert [f.rule for f in first] == ["service-user"]
+    waiting = linter.component.waiting
+    assert "service-user" not in waiting and "going-forward" in waiting
+    assert len(waiting) > len(lexicon) - 20  # only the few entries the text could hold
+    # A later text that needs another entry gets it, and finds what a full build finds.
+    text = "Going forward, we will reach service users and utilise the hub."
+    assert linter.check_text(text) == eager.check_text(text)
+    assert {"going-forward", "utilise"}.isdisjoint(linter.component.waiting)

@@ -112,10 +112,19 @@ class PlainwordsMatcher:
         conditions: dict[str, tuple[CompiledConditions | None, CompiledConditions | None]]
         | None = None,
         tokens: dict[str, tuple[str, ...]] | None = None,
+        *,
+        finder: Prefilter | None = None,
     ) -> None:
         """Compile a lexicon into matchers. ``forms`` (entry id → surface forms), ``conditions``
         (entry id → compiled when, unless) and ``tokens`` (form → its tokens' texts) skip
-        expansion and tokenizing, for callers that cached them."""
+        expansion and tokenizing, for callers that cached them.
+
+        ``finder`` (a ``Prefilter`` that knows which entry each of its phrases belongs to, over
+        this lexicon's ``triggers``) defers the matchers: an entry's patterns are added the first
+        time a Doc holds one of its phrases. Turning thousands of forms into pattern Docs is most
+        of the cost of building the pipeline, and a run that finds three words needs the patterns
+        of three entries. The matches are the same: an entry none of whose phrases is in a text
+        cannot match in it (the scanner's soundness, ``plainwords.scanner``)."""
         self.pending = ()
         vocab = self.nlp.vocab
         self.lexicon = lexicon
@@ -127,7 +136,7 @@ class PlainwordsMatcher:
         self._grown = Matcher(vocab, validate=True)  # the entries' productive forms
         self.forms: dict[str, tuple[str, ...]] = {}
         self.conditions: dict[str, tuple[CompiledConditions | None, CompiledConditions | None]] = {}
-        self.tokens: dict[str, tuple[str, ...]] = {}
+        self.tokens: dict[str, tuple[str, ...]] = dict(tokens) if tokens else {}
         make_doc = self.nlp.make_doc
         for entry in lexicon:
             key = vocab.strings.add(entry.id)
@@ -140,32 +149,55 @@ class PlainwordsMatcher:
                 )
             self.conditions[entry.id] = (when, unless)
             self._rules[key] = _Rule(entry, when, unless)
-            entry_forms = tuple(
+            self.forms[entry.id] = tuple(
                 sorted(forms[entry.id] if forms and entry.id in forms else surface_forms(entry))
             )
-            self.forms[entry.id] = entry_forms
-            if entry_forms:
-                matcher = self._exact if entry.case_sensitive else self._lower
-                matcher.add(entry.id, [self._pattern(form, tokens) for form in entry_forms])
-            if entry.patterns:
-                target = self._model_tokens if entry.needs_model() else self._tokens
-                target.add(entry.id, [list(p) for p in entry.patterns])
-            grown = patterns_for(entry.productive, entry.terms)
-            if grown:
-                self._grown.add(entry.id, grown)
-        # Only matchers that hold patterns run (an empty one costs a call and warns).
-        self._active = [m for m in (self._lower, self._exact) if len(m)]
         # A token matcher costs far more per word than a phrase matcher, and its patterns' words
         # are rare, so it runs only on a text that holds one of them (see ``_gated``).
         written = [trigger_words(p) for e in lexicon if not e.needs_model() for p in e.patterns]
         grown_keys = [
             trigger_words(p) for e in lexicon for p in patterns_for(e.productive, e.terms)
         ]
-        self._gated = [
-            (matcher, _gate(keys))
-            for matcher, keys in ((self._tokens, written), (self._grown, grown_keys))
-            if len(matcher)
-        ]
+        self._gates = ((self._tokens, _gate(written)), (self._grown, _gate(grown_keys)))
+        self._finder = finder if finder is not None and not finder.always else None
+        self._waiting: dict[str, Entry] = {}
+        if self._finder is None:
+            self._add_patterns(lexicon)
+        else:
+            self._waiting = {entry.id: entry for entry in lexicon}
+            self._refresh()
+
+    @property
+    def waiting(self) -> frozenset[str]:
+        """Ids of the entries whose patterns are not in the matchers yet (see ``set_lexicon``)."""
+        return frozenset(self._waiting)
+
+    def _add_patterns(self, entries: Iterable[Entry]) -> None:
+        """Put entries' forms and patterns into the matchers."""
+        for entry in entries:
+            entry_forms = self.forms[entry.id]
+            if entry_forms:
+                matcher = self._exact if entry.case_sensitive else self._lower
+                matcher.add(entry.id, [self._pattern(form, self.tokens) for form in entry_forms])
+            if entry.patterns:
+                target = self._model_tokens if entry.needs_model() else self._tokens
+                target.add(entry.id, [list(p) for p in entry.patterns])
+            grown = patterns_for(entry.productive, entry.terms)
+            if grown:
+                self._grown.add(entry.id, grown)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        # Only matchers that hold patterns run (an empty one costs a call and warns).
+        self._active = [m for m in (self._lower, self._exact) if len(m)]
+        self._gated = [(matcher, gate) for matcher, gate in self._gates if len(matcher)]
+
+    def _add_waiting(self, text: str) -> None:
+        """Add the patterns of the entries whose phrases ``text`` holds (see ``set_lexicon``)."""
+        assert self._finder is not None
+        found = [self._waiting.pop(i) for i in self._finder.entries(text) if i in self._waiting]
+        if found:
+            self._add_patterns(found)
 
     def _pattern(self, form: str, tokens: dict[str, tuple[str, ...]] | None) -> Doc:
         """The form as a Doc to match, from its cached tokens where given."""
@@ -282,6 +314,8 @@ class PlainwordsMatcher:
     def __call__(self, doc: Doc) -> Doc:
         if self.pending:
             self._load_pending()
+        if self._waiting:
+            self._add_waiting(doc.user_data.get(TEXT_KEY) or doc.text)
         candidates: list[Span] = []
         matches = [m for matcher in self._active for m in matcher(doc)]
         if len(self._model_tokens) and doc.has_annotation("TAG") and doc.has_annotation("DEP"):

@@ -58,6 +58,7 @@ def build_pipeline(
     compiled: Compiled | None = None,
     *,
     lean: bool = True,
+    finder: Prefilter | None = None,
 ):
     """``spacy.blank("en")`` plus plainwords, or a trained pipeline where one is asked for.
 
@@ -66,6 +67,9 @@ def build_pipeline(
     words…), and computing them is most of the cost of tokenizing a book: two thirds of it goes
     on words met once. Token patterns may test other attributes, and those they test are kept
     too (``token_patterns.lexical_attributes``); a trained pipeline keeps them all.
+
+    ``finder``: the run's candidate scanner; with it the component adds an entry's patterns to
+    its matchers only when a text holds one of the entry's phrases (``set_lexicon``).
     """
     import spacy
 
@@ -85,7 +89,11 @@ def build_pipeline(
     component = cast("PlainwordsMatcher", nlp.add_pipe("plainwords", config={"lexicons": []}))
     if compiled is not None:
         component.set_lexicon(
-            lexicon, forms=compiled.forms, conditions=compiled.conditions, tokens=compiled.tokens
+            lexicon,
+            forms=compiled.forms,
+            conditions=compiled.conditions,
+            tokens=compiled.tokens,
+            finder=finder,
         )
     else:
         component.set_lexicon(lexicon)
@@ -151,13 +159,13 @@ class Linter:
         # is imported and the pipeline built only when a document holds a candidate (``nlp``).
         cached = compiled.triggers if compiled is not None else {}
         lazy = not model and all(entry.id in cached for entry in lexicon)
+        self.prefilter: Prefilter | None = None
         if not lazy:
             self.nlp  # noqa: B018 - build now: no cached phrases, or a model to report if missing
-        self.prefilter: Prefilter | None = None
         if self.options.prefilter:
             triggers = cached if lazy else self.component.triggers()
             self.prefilter = Prefilter(
-                (phrase for entry in lexicon for phrase in triggers.get(entry.id, ())),
+                {entry.id: triggers.get(entry.id, ()) for entry in lexicon},
                 always=any(
                     trigger_words(pattern) is None
                     for entry in lexicon
@@ -171,7 +179,7 @@ class Linter:
     def nlp(self):
         """The spaCy pipeline, built on first use: a run whose documents hold no candidate
         never imports spaCy."""
-        return build_pipeline(self.lexicon, self.model, self._compiled)
+        return build_pipeline(self.lexicon, self.model, self._compiled, finder=self.prefilter)
 
     @cached_property
     def component(self) -> PlainwordsMatcher:

@@ -20,7 +20,7 @@ imported only for texts long enough to pay for it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -83,19 +83,36 @@ class Prefilter:
     (a lexicon with token patterns, which no phrase list covers) it passes everything.
     """
 
-    def __init__(self, phrases: Iterable[str], *, always: bool = False) -> None:
-        keys = {squeeze(p) for p in phrases}
-        self.always = always or "" in keys
+    def __init__(
+        self, phrases: Iterable[str] | Mapping[str, Iterable[str]], *, always: bool = False
+    ) -> None:
+        """``phrases``: the phrases, or entry id → its phrases, for ``entries`` to answer with."""
+        owners: dict[str, set[str]] = {}
+        if isinstance(phrases, Mapping):
+            for owner, owned in phrases.items():
+                for phrase in owned:
+                    owners.setdefault(squeeze(phrase), set()).add(owner)
+        else:
+            owners = {squeeze(p): set() for p in phrases}
+        self.always = always or "" in owners
         self._automaton = None
-        if not self.always and keys:
+        if not self.always and owners:
             import ahocorasick
 
             automaton = ahocorasick.Automaton()
-            for key in keys:
+            for key, ids in owners.items():
                 # A form that starts or ends with a letter or digit can only match at a word edge.
-                automaton.add_word(key, (len(key), key[0].isalnum(), key[-1].isalnum()))
+                automaton.add_word(
+                    key, (len(key), key[0].isalnum(), key[-1].isalnum(), tuple(sorted(ids)))
+                )
             automaton.make_automaton()
             self._automaton = automaton
+
+    def entries(self, text: str) -> set[str]:
+        """The entry ids whose phrases ``text`` may hold (a superset, like every answer here)."""
+        if self._automaton is None:
+            return set()
+        return {i for _, value in self._automaton.iter(squeeze(text)) for i in value[3]}
 
     def hits(self, text: str) -> list[int] | None:
         """Sorted offsets in ``text`` where a phrase may start, found in one pass over the whole
@@ -111,7 +128,7 @@ class Prefilter:
             squeezed = squeezed.replace("ς", "σ")
         starts = set()
         last = len(lowered) - 1
-        for end, (length, word_start, word_end) in self._automaton.iter(squeezed):
+        for end, (length, word_start, word_end, _) in self._automaton.iter(squeezed):
             start = int(kept[end - length + 1])
             # "key" inside "monkey", "clean" inside "cleaned": not where a phrase can start.
             if word_start and start > 0 and lowered[start - 1].isalnum():

@@ -85,7 +85,10 @@ def suggest(text: str, start: int, end: int, entry: Entry) -> Suggestions:
 
 # Words after which an article is not a determiner of the match ("a lot", "the use of").
 _ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[^\w'’-]))(an?|the)([ \t]+)$", re.IGNORECASE)
-_POSSESSIVE_AFTER = re.compile(r"^(?:['’]s\b|['’](?!\w))")
+# Matched at the end of a match with ``pattern.match(text, end)``: slicing ``text[end:]`` would copy
+# the rest of the document for every finding (most of the time spent on a book's findings).
+_POSSESSIVE_AFTER = re.compile(r"(?:['’]s\b|['’](?!\w))")
+_FOLLOWING_WORD = re.compile(r"[ \t]*([\w'’]+|[^\w\s]|$)")
 # Words that begin a phrase after a noun: the noun before them is the phrase's head.
 _POSTMODIFIERS = frozenset(
     [
@@ -196,7 +199,7 @@ def shape(
             return None
         inflected = based
     if (
-        _POSSESSIVE_AFTER.match(text[end:])
+        _POSSESSIVE_AFTER.match(text, end)
         and _head_index(words.split(" ")) != len(words.split(" ")) - 1
     ):
         return None
@@ -234,12 +237,13 @@ def shape(
         drops = (*drops, "of")  # "Implementation of the plan" → "Carrying out the plan"
     if drops:
         # "liaise with" → "work with": the text's own "with" would be said twice
-        dropped = re.match(r"^[ \t]+(" + "|".join(map(re.escape, drops)) + r")\b", text[end:], re.I)
+        dropped = _dropped(drops).match(text, end)
         if dropped:
-            fix_end = end + dropped.end()
+            fix_end = dropped.end()
     return _Shaped(fix_start, fix_end, out)
 
 
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 # Words that go on describing a noun just replaced by a pronoun ("the concerns *raised*").
 _NOUN_MODIFIERS_AFTER = frozenset(
     ["that", "which", "who", "whom", "of", "about", "around", "facing"]
@@ -251,7 +255,7 @@ def _pronoun_left_modified(words: str, text: str, end: int) -> bool:
     described the noun it replaced: "the concerns raised", "the issues that remain"."""
     if not {"it", "them"} & set(words.lower().split(" ")):
         return False
-    following = re.match(r"[ \t]+([A-Za-z]+)", text[end:])
+    following = _NEXT_WORD.match(text, end)
     if not following:
         return False
     word = following.group(1).lower()
@@ -420,11 +424,17 @@ _AFTER_NOUN = frozenset(
 )
 
 
+@lru_cache(maxsize=256)
+def _dropped(drops: tuple[str, ...]) -> re.Pattern[str]:
+    """The text's own copy of a preposition the alternative already says, just after the match."""
+    return re.compile(r"[ \t]+(" + "|".join(map(re.escape, drops)) + r")\b", re.IGNORECASE)
+
+
 def _cannot_be_noun(words: str, text: str, end: int, number: str) -> bool:
     """Whether a one-word alternative with no noun forms is offered where a noun is needed."""
     if " " in words or "-" in words:
         return False
-    following = re.match(r"[ \t]*([\w'’]+|[^\w\s]|$)", text[end:])
+    following = _FOLLOWING_WORD.match(text, end)
     next_word = following.group(1).lower() if following else ""
     used_as_noun = number == "plural" or not next_word[:1].isalnum() or next_word in _AFTER_NOUN
     return used_as_noun and _noun_number(words.lower()) is None
@@ -783,12 +793,12 @@ def _case_guide(text: str, start: int, end: int) -> str:
     first = matched.split(" ")[0]
     if sum(c.isupper() for c in first) < 2 or not first[:2].isupper():
         return matched
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : len(text) if line_end == -1 else line_end]
+    line_start = max(text.rfind("\n", max(0, start - 200), start) + 1, start - 200)
+    line_end = text.find("\n", end, end + 200)
+    line = text[line_start : end + 200 if line_end == -1 else line_end]
     if not any(c.islower() for c in line):
         return matched  # a heading in capitals: the alternative is written in capitals too
-    before = text[:start].rstrip(" \t\"'“‘([")
+    before = text[max(0, start - 20) : start].rstrip(" \t\"'“‘([")
     return "X" if not before or before[-1] in ".!?\n" else "x"
 
 
