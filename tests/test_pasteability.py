@@ -309,3 +309,45 @@ def test_each_listed_form_gets_an_alternative_in_the_same_form(linter, sentence,
 )
 def test_an_adjective_gets_an_adjective_and_a_noun_a_noun(linter, sentence, after):
     assert first(linter, sentence, "dirty-test") == after
+
+
+# --- a collective label keeps its describing words ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule", "after"),
+    [
+        (
+            "The cuts hit the young homeless hardest.",
+            "the-homeless",
+            "The cuts hit young people experiencing homelessness hardest.",
+        ),
+        (
+            "Volunteers feed the street homeless.",
+            "the-homeless",
+            "Volunteers feed people experiencing street homelessness.",
+        ),
+        (
+            "Hostels turn away the chronically homeless.",
+            "the-homeless",
+            "Hostels turn away people experiencing chronic homelessness.",
+        ),
+        (
+            "Grants for the newly disabled are small.",
+            "the-disabled",
+            "Grants for newly disabled people are small.",
+        ),
+    ],
+)
+def test_a_collective_keeps_what_described_the_people(linter, sentence, rule, after):
+    assert first(linter, sentence, rule) == after
+
+
+def test_a_describing_word_with_no_place_makes_the_phrase_advice(linter):
+    finding = offer(linter, "Beds for the severely mentally ill are scarce.", "the-mentally-ill")
+    assert not finding.alternatives and finding.advice
+
+
+def test_an_activity_noun_is_neither_one_nor_many(linter):
+    finding = offer(linter, "The commissioning was late.", "commissioning")
+    assert "buying services" in finding.alternatives

@@ -168,6 +168,11 @@ def shape(
             words, lead = narrower, named_at  # "cocaine addicts" → "people who use cocaine"
         elif named_at < start and _post_modified(words):
             return None  # "cocaine people in recovery": the qualifier cannot stay before it
+    if entry.productive and matched.split(" ")[0].lower() in ("the", "our"):
+        kept = _with_collective_modifiers(matched, entry, words)
+        if kept is None:
+            return None  # "the severely mentally ill": no place for "severely" in the phrase
+        words = kept
     if _post_modified(words) and _describes_the_activity(text, lead):
         return None  # "ongoing people who attend often": the modifier was about the activity
     if _person_phrase(words) and _adjective_in_use(text, start, matched):
@@ -272,6 +277,51 @@ def _bare_gerund_for_noun(words: str, matched: str, text: str, start: int) -> bo
         return False  # "spreading the word": the alternative has its own object
     before = _words_before(text, start, 20)
     return not (before and (before[-1] in _COUNTING or before[-1] in _GROUP_DETERMINERS))
+
+
+# Describing words about the people themselves, which go before "people …" ("the young homeless"
+# → "young people experiencing homelessness").
+_ABOUT_THE_PEOPLE = frozenset(
+    ["young", "younger", "old", "older", "elderly", "single", "local", "female", "male", "adult"]
+)
+
+
+def _with_collective_modifiers(matched: str, entry: Entry, words: str) -> str | None:
+    """The alternative keeping the describing words of a collective label ("the street homeless"
+    → "people experiencing street homelessness", "the newly disabled" → "newly disabled people"),
+    or ``None`` where they have no place in it. ``words`` unchanged where there are none."""
+    said = matched.lower().split()
+    for term in entry.terms:
+        label = term.lower().split()[1:]
+        if not label or said[len(said) - len(label) :] != label or len(said) == len(label) + 1:
+            continue
+        if len(label) > 1:
+            return None  # "the severely mentally ill": the phrase has no one word to describe
+        describing = said[1 : len(said) - len(label)]
+        split = words.split(" ")
+        if all(d in _ABOUT_THE_PEOPLE for d in describing) and split[0].lower() in _PLURAL_FIRST:
+            return " ".join([*describing, *split])
+        stem = label[-1]
+        for index, word in enumerate(split):
+            if word.lower() == stem:  # the same adjective: "newly disabled people"
+                return " ".join([*split[:index], *describing, *split[index:]])
+            if word.lower().startswith(stem) and word.lower() != stem:  # its noun: "homelessness"
+                adjectives = [_adjective_of(d) for d in describing]
+                return " ".join([*split[:index], *adjectives, *split[index:]])
+        return None
+    return words
+
+
+def _adjective_of(word: str) -> str:
+    """The adjective an adverb comes from ("chronically" → "chronic", "newly" → "new"), to
+    describe a noun; other words as they are."""
+    if word.endswith("ically"):
+        return word[: -len("ally")]
+    if word.endswith("ily"):
+        return word[: -len("ily")] + "y"
+    if word.endswith("ly") and len(word) > 4:
+        return word[: -len("ly")]
+    return word
 
 
 def _repeats_a_neighbour(text: str, start: int, end: int, out: str) -> bool:
@@ -603,6 +653,8 @@ def _match_number(matched: str, entry: Entry) -> str | None:
     words = _words(matched)
     if entry.inflect == "verb":
         return None  # "address the issues": the object's number is not the phrase's
+    if words and words[-1].endswith("ing") and len(words[-1]) > 5:
+        return None  # "commissioning", "bed blocking": an activity, neither one nor many
     if entry.inflect not in ("noun", "both"):
         # Forms listed one by one: "the disabled" is a group, not a singular noun.
         if words[0] == "the" or not any(_words(t) == words for t in _terms(entry)):
