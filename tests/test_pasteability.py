@@ -351,3 +351,18 @@ def test_a_describing_word_with_no_place_makes_the_phrase_advice(linter):
 def test_an_activity_noun_is_neither_one_nor_many(linter):
     finding = offer(linter, "The commissioning was late.", "commissioning")
     assert "buying services" in finding.alternatives
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pasteable"),
+    [
+        ("We will ensure the safety of every tenant.", False),  # a noun phrase follows
+        ("We will ensure the rent of those who may struggle is frozen.", False),
+        ("We will ensure the hall is open.", True),  # a clause follows
+        ("We must ensure tenants know their rights.", True),
+    ],
+)
+def test_make_sure_is_offered_only_before_a_clause(linter, sentence, pasteable):
+    finding = offer(linter, sentence, "ensure")
+    assert ("make sure" in finding.alternatives) is pasteable
+    assert pasteable or "make sure" in finding.advice

@@ -232,6 +232,8 @@ def shape(
             needed = "an" if _vowel_sound(out) else "a"
             if needed != said.lower():
                 fix_start, out = at, _capital_like(said, needed) + gap + out
+    if _wants_a_clause(words, matched) and _noun_phrase_follows(text, end):
+        return None  # "ensure the delivery of support" → "make sure the delivery of support"
     if _pronoun_left_modified(words, text, end):
         return None  # "address the concerns raised" → "deal with them raised"
     if _repeats_a_neighbour(text, fix_start, fix_end, out):
@@ -246,6 +248,71 @@ def shape(
         if dropped:
             fix_end = dropped.end()
     return _Shaped(fix_start, fix_end, out)
+
+
+# Words that show a finite verb, and so a clause: "make sure the park *is* searched".
+_FINITE = frozenset(
+    [
+        "is",
+        "are",
+        "am",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "will",
+        "would",
+        "may",
+        "might",
+        "must",
+        "should",
+        "shall",
+        "do",
+        "does",
+        "did",
+        "don't",
+        "doesn't",
+        "didn't",
+        "can't",
+        "won't",
+        "cannot",
+        "get",
+        "gets",
+        "got",
+        "feel",
+        "feels",
+        "know",
+        "knows",
+    ]
+)
+_RELATIVES = frozenset(["who", "which", "that", "whose", "whom", "where"])
+_UP_TO_PUNCTUATION = re.compile(r"[^.,;:!?()\n]{0,120}")
+
+
+def _wants_a_clause(words: str, matched: str) -> bool:
+    """Whether an alternative must be followed by a clause ("make sure", "check that") where the
+    matched words need not be ("ensure", which also takes a noun: "ensure the delivery of")."""
+    last = words.lower().split(" ")[-1]
+    return last in ("sure", "that") and matched.lower().split(" ")[-1] != "that"
+
+
+def _noun_phrase_follows(text: str, end: int) -> bool:
+    """Whether the words after the match are a noun phrase rather than a clause: they open with
+    an article and hold no finite verb before the next punctuation, outside a relative clause
+    ("the health of those who may be sleeping rough" is a noun phrase)."""
+    span = _UP_TO_PUNCTUATION.match(text, end)
+    words = re.findall(r"[\w'’]+", span.group(0).lower()) if span else []
+    if not words or words[0] not in ("a", "an", "the"):
+        return False
+    for word in words[1:]:
+        if word in _RELATIVES:
+            return True
+        if word in _FINITE:
+            return False
+    return True
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
