@@ -366,3 +366,51 @@ def test_make_sure_is_offered_only_before_a_clause(linter, sentence, pasteable):
     finding = offer(linter, sentence, "ensure")
     assert ("make sure" in finding.alternatives) is pasteable
     assert pasteable or "make sure" in finding.advice
+
+
+# --- an alternative right in one setting carries a condition -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "after"),
+    [
+        (
+            "The team has the money to deliver the plan.",
+            "The team has the money to carry out the plan.",
+        ),
+        (
+            "Partners delivered the new strategy in May.",
+            "Partners carried out the new strategy in May.",
+        ),
+        ("We will deliver better services.", "We will provide better services."),
+    ],
+)
+def test_an_alternative_with_a_condition_leads_only_where_it_holds(linter, sentence, after):
+    assert first(linter, sentence, "deliver") == after
+    finding = offer(linter, sentence, "deliver")
+    if "carry out" not in after and "carried out" not in after:
+        assert "carry out" in finding.consider  # still offered, for a person to choose
+
+
+def test_an_alternatives_condition_is_checked_when_the_lexicon_loads():
+    from plainwords.alternatives import parse_alternative
+
+    alternative, problem = parse_alternative(
+        {"text": "carry out", "when": {"after": ["plan"], "window": 3}}
+    )
+    assert problem is None and alternative.after == ("plan",) and alternative.window == 3
+    _, problem = parse_alternative({"text": "carry out", "when": {"near": ["plan"]}})
+    assert "unknown condition 'near'" in problem
+    _, problem = parse_alternative({"text": "carry out", "when": {"window": 0}})
+    assert "window" in problem
+
+
+def test_sentence_has_reads_only_the_sentence_of_the_match():
+    from plainwords.alternatives import Alternative, holds_around
+
+    alternative = Alternative("person who often uses A&E", sentence_has=("a&e",))
+    text = "She went to A&E. Frequent attenders were counted."
+    start = text.index("Frequent")
+    assert not holds_around(alternative, text, start, start + len("Frequent attenders"))
+    text = "Frequent attenders at A&E were counted."
+    assert holds_around(alternative, text, 0, len("Frequent attenders"))

@@ -16,10 +16,10 @@ written by the same tables.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from plainwords.alternatives import Alternative
+from plainwords.alternatives import Alternative, holds_around
 from plainwords.forms import inflections, joinings, spellings
 from plainwords.lexicon import Entry
 from plainwords.qualifiers import narrowed, substance
@@ -55,6 +55,8 @@ def suggest(text: str, start: int, end: int, entry: Entry) -> Suggestions:
     fits: list[tuple[Alternative, _Shaped]] = []
     advice: list[str] = []
     for alternative in entry.shapes or tuple(Alternative.plain(a) for a in entry.alternatives):
+        if alternative.conditional and not holds_around(alternative, text, start, end):
+            alternative = replace(alternative, consider=True)  # right in another setting
         if _other_verb_form(text[start:end], alternative.text):
             continue  # another form of the same word ("impacting" for "impacted"), listed for it
         if alternative.applies_to and not _from_terms(
