@@ -175,7 +175,7 @@ def shape(
         if kept is None:
             return None  # "the severely mentally ill": no place for "severely" in the phrase
         words = kept
-    if _post_modified(words) and _describes_the_activity(text, lead):
+    if _person_phrase(words) and _post_modified(words) and _describes_the_activity(text, lead):
         return None  # "ongoing people who attend often": the modifier was about the activity
     if _person_phrase(words) and _adjective_in_use(text, start, matched):
         return None  # "mentally handicapped children", "he is mentally defective": no noun fits
