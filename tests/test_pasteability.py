@@ -414,3 +414,10 @@ def test_sentence_has_reads_only_the_sentence_of_the_match():
     assert not holds_around(alternative, text, start, start + len("Frequent attenders"))
     text = "Frequent attenders at A&E were counted."
     assert holds_around(alternative, text, 0, len("Frequent attenders"))
+
+
+def test_a_word_written_in_capitals_for_emphasis_keeps_them(linter):
+    # "utilise" is written in lower case in the lexicon: capitals in the text are the writer's.
+    assert first(linter, "Please do NOT UTILISE the side door.", "utilise") == (
+        "Please do NOT USE the side door."
+    )

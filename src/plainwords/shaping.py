@@ -189,7 +189,7 @@ def shape(
             return None
         words = renumbered
         declared = number
-    case_like = _case_guide(text, start, end)
+    case_like = _case_guide(text, start, end, entry)
     inflected = swap(
         matched, entry, words, prefer=_participle_wanted(text, start), case_like=case_like
     )
@@ -906,13 +906,15 @@ def _inflect(word: str, tag: str, upos: str) -> str | None:
     return forms[0] if forms else None
 
 
-def _case_guide(text: str, start: int, end: int) -> str:
+def _case_guide(text: str, start: int, end: int, entry: Entry) -> str:
     """What the alternative takes its capitals from: the matched words, unless they open with an
-    acronym ("OAP", "AIDS carrier"), whose capitals are the acronym's own and say nothing about
-    the alternative; then only whether the match opens a sentence, or a line in capitals."""
+    acronym ("OAP", "AIDS carrier": the lexicon writes the term in capitals), whose capitals are
+    the acronym's own and say nothing about the alternative; then only whether the match opens a
+    sentence, or a line in capitals. A word the writer put in capitals ("We UTILISE it") is
+    emphasis, and the alternative keeps it."""
     matched = text[start:end]
     first = matched.split(" ")[0]
-    if sum(c.isupper() for c in first) < 2 or not first[:2].isupper():
+    if not first[:2].isupper() or not any(t.split(" ")[0][:2].isupper() for t in entry.terms):
         return matched
     line_start = max(text.rfind("\n", max(0, start - 200), start) + 1, start - 200)
     line_end = text.find("\n", end, end + 200)
