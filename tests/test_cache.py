@@ -154,3 +154,18 @@ def test_settings_that_act_after_compiling_share_one_cache_file(cache_dir):
     build_linter(Config())
     build_linter(Config(disable=("jargon",), severity={"stigma": "error"}, allow=("addicts",)))
     assert len(list(cache_dir.glob("lexicon-*.pickle"))) == 1
+
+
+def test_the_cached_scanner_is_narrowed_to_the_entries_a_project_turns_on(cache_dir):
+    build_linter(Config())  # a miss: compiles and stores the scanner with the lexicon
+    hit = cache.load(cache.cache_key(["stigma", "jargon"]))
+    assert hit is not None and hit.scanner is not None
+    text = "Addicts deserve better words. Going forward we will utilise the hall."
+    everything = build_linter(Config())
+    assert everything.prefilter is not None
+    assert everything.prefilter.hits(text) == [0, 30, 52]
+    narrowed = build_linter(Config(disable=("jargon",)))
+    assert narrowed.prefilter is not None
+    assert narrowed.prefilter.hits(text) == [0]  # "going forward" and "utilise" are jargon
+    assert [f.rule for f in narrowed.check_text(text)] == ["addict"]
+    assert not narrowed.prefilter("Going forward we will utilise the hall.")

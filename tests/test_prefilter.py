@@ -136,3 +136,14 @@ def test_a_scanner_given_entries_names_the_entries_a_text_may_hold():
     assert scanner.entries("addiction services") == {"addict"}  # a superset: "maybe", never "no"
     assert scanner.entries("Nothing here.") == set()
     assert scanner.hits("two addicts") == [4]
+
+
+def test_a_narrowed_scanner_looks_only_for_the_entries_it_is_given():
+    scanner = Prefilter({"addict": ["addicts"], "service-user": ["service users"]})
+    narrowed = scanner.narrowed(["service-user"])
+    text = "addicts and service users"
+    assert scanner.hits(text) == [0, 12]
+    assert narrowed.hits(text) == [12]
+    assert narrowed.entries(text) == {"service-user"}
+    assert not narrowed("two addicts") and scanner("two addicts")
+    assert narrowed.narrowed(["addict"], always=True).always  # token patterns: every paragraph

@@ -170,3 +170,38 @@ def test_ctrl_c_while_a_request_starts_gives_its_slot_back_once(linter, monkeypa
         server.server_close()
     assert server.slots.acquire(blocking=False) and server.slots.acquire(blocking=False)
     assert not server.slots.acquire(blocking=False)
+
+
+def test_a_client_that_leaves_mid_answer_prints_no_traceback(server, capfd):
+    body = json.dumps({"text": "Addicts and service users utilise the hub going forward. " * 400})
+    head = (
+        "POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body.encode())}\r\n\r\n"
+    )
+    for _ in range(3):
+        client = socket.create_connection(("127.0.0.1", server.server_address[1]))
+        client.sendall(head.encode() + body.encode())
+        # Reset the connection at once: the server's answer meets a closed socket.
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+        client.close()
+    time.sleep(1.5)
+    _still_up(server)
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_an_unexpected_failure_is_one_line_and_the_server_stays_up(linter, capfd, monkeypatch):
+    def broken(self):
+        raise RuntimeError("disk on fire")
+
+    server = start(linter)
+    try:
+        monkeypatch.setattr(server_module.Handler, "do_GET", broken)
+        with pytest.raises(OSError):  # http.client: the connection closed with no answer
+            request(server, "GET", "/")
+        monkeypatch.undo()
+        _still_up(server)
+    finally:
+        stop(server)
+    err = capfd.readouterr().err
+    assert "Traceback" not in err
+    assert "failed (RuntimeError('disk on fire'))" in err and "--verbose" in err

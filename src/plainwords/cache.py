@@ -29,6 +29,7 @@ from plainwords import __version__
 from plainwords.atomic import write_atomically
 from plainwords.conditions import CompiledConditions
 from plainwords.lexicon import Lexicon, resolve_lexicon
+from plainwords.scanner import Prefilter
 
 _FORMAT = 4  # bump when the shape of Compiled changes
 _STALE_AFTER = 30 * 24 * 3600  # seconds; other cache files older than this are removed on write
@@ -53,6 +54,9 @@ class Compiled:
     # lemminflect's answers for the lexicon's words (``plainwords.inflections``): shaping the
     # alternatives of a finding then rarely loads lemminflect's tables.
     inflections: dict[tuple, object] = field(default_factory=dict)
+    # The candidate scanner over every entry's phrases, built once (``Prefilter.narrowed`` fits it
+    # to the entries a project turns on): building the automaton costs more than a clean run.
+    scanner: Prefilter | None = None
 
 
 def compiled_from(lexicon: Lexicon, component) -> Compiled:
@@ -60,13 +64,15 @@ def compiled_from(lexicon: Lexicon, component) -> Compiled:
     with every lemminflect answer this process has been given."""
     from plainwords import inflections
 
+    triggers = component.triggers()
     return Compiled(
         lexicon,
         dict(component.forms),
         dict(component.conditions),
         dict(component.tokens),
-        component.triggers(),
+        triggers,
         inflections.answers(),
+        Prefilter(triggers),
     )
 
 
@@ -199,6 +205,8 @@ _ALLOWED = {
     "plainwords.lexicon": {"Lexicon", "Entry", "Reference", "Examples", "Conditions", "Rewrite"},
     "plainwords.alternatives": {"Alternative"},
     "plainwords.conditions": {"CompiledConditions"},
+    "plainwords.scanner": {"Prefilter"},
+    "ahocorasick": {"Automaton"},
 }
 
 

@@ -163,15 +163,17 @@ class Linter:
         if not lazy:
             self.nlp  # noqa: B018 - build now: no cached phrases, or a model to report if missing
         if self.options.prefilter:
-            triggers = cached if lazy else self.component.triggers()
-            self.prefilter = Prefilter(
-                {entry.id: triggers.get(entry.id, ()) for entry in lexicon},
-                always=any(
-                    trigger_words(pattern) is None
-                    for entry in lexicon
-                    for pattern in entry.patterns
-                ),
+            always = any(
+                trigger_words(pattern) is None for entry in lexicon for pattern in entry.patterns
             )
+            scanner = compiled.scanner if lazy and compiled is not None else None
+            if scanner is not None:
+                self.prefilter = scanner.narrowed((entry.id for entry in lexicon), always=always)
+            else:
+                triggers = cached if lazy else self.component.triggers()
+                self.prefilter = Prefilter(
+                    {entry.id: triggers.get(entry.id, ()) for entry in lexicon}, always=always
+                )
         # By path, filled by ``finish``: suppressions that silenced nothing.
         self.unused_suppressions: dict[str, tuple[Suppression, ...]] = {}
 

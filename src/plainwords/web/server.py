@@ -18,7 +18,9 @@ from __future__ import annotations
 import contextlib
 import json
 import socket
+import sys
 import threading
+import traceback
 from collections import Counter
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -326,6 +328,22 @@ class WorkshopServer(ThreadingHTTPServer):
             super().process_request_thread(request, client_address)
         finally:
             self.slots.release()
+
+    def handle_error(self, request, client_address) -> None:
+        """A client that goes away mid-answer (a closed tab, a dropped link) is nothing to
+        report, where ``socketserver`` prints a traceback for it; anything else is one line on
+        stderr, with the traceback under --verbose. The server keeps serving either way."""
+        error = sys.exc_info()[1]
+        if isinstance(error, (ConnectionError, TimeoutError)):
+            return
+        print(
+            f"plainwords serve: a request from {client_address[0]} failed ({error!r}); "
+            "the server is still running"
+            + ("" if self.verbose else "; run with --verbose for the details"),
+            file=sys.stderr,
+        )
+        if self.verbose:
+            traceback.print_exc()
 
     def _refuse(self, request: socket.socket) -> None:
         body = b'{"error": "too many requests at once; try again in a moment"}'
