@@ -73,6 +73,7 @@ def test_setting_bound_alternatives_are_only_considered(linter):
         ("He has been a serious, long-term junkie for years.", "junkie"),
         ("Persistent drug abusers were refused a place.", "drug-abuser"),
         ("Long-term rough sleepers were offered rooms.", "rough-sleeper"),
+        ("Officers questioned suspected drug addicts outside.", "addict"),
     ],
 )
 def test_a_modifier_about_the_activity_makes_the_phrase_advice(linter, sentence, rule):
@@ -84,6 +85,20 @@ def test_a_modifier_about_the_activity_makes_the_phrase_advice(linter, sentence,
 def test_a_modifier_about_the_person_stays_before_the_phrase(linter):
     assert first(linter, "A homeless junkie slept in the doorway.", "junkie") == (
         "A homeless person who uses drugs slept in the doorway."
+    )
+    assert first(linter, "Elderly drug addicts need support.", "addict") == (
+        "Elderly people who use drugs need support."
+    )
+
+
+def test_an_adverb_before_the_label_makes_a_person_first_phrase_advice(linter):
+    # "severely" modifies the label's own adjective: "severely people with …" is not English.
+    finding = offer(
+        linter, "The unit treats severely mentally ill patients.", "mentally-ill-person"
+    )
+    assert finding.alternatives == () and finding.advice
+    assert first(linter, "The unit treats mentally ill patients.", "mentally-ill-person") == (
+        "The unit treats people with a mental health problem."
     )
 
 

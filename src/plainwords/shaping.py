@@ -177,6 +177,8 @@ def shape(
         words = kept
     if _person_phrase(words) and _post_modified(words) and _describes_the_activity(text, lead):
         return None  # "ongoing people who attend often": the modifier was about the activity
+    if _person_phrase(words) and _adverb_before(text, lead):
+        return None  # "severely mentally ill patients": "severely people with …" reads wrongly
     if _person_phrase(words) and _adjective_in_use(text, start, matched):
         return None  # "mentally handicapped children", "he is mentally defective": no noun fits
     number = _match_number(matched, entry)
@@ -447,16 +449,19 @@ def _post_modified(words: str) -> bool:
     return len(split) > 1 and _head_index(split) < len(split) - 1
 
 
-# Adjectives about how long, how much or how often, which describe what a label names the
-# person by: "ongoing frequent attenders", "serious junkie", "former addicts".
+# Adjectives about how long, how much or how often, or whether it is so at all, which describe
+# what a label names the person by: "ongoing frequent attenders", "serious junkie", "former
+# addicts", "alleged drug addicts".
 _ABOUT_THE_ACTIVITY = frozenset(
     [
         "active",
+        "alleged",
         "binge",
         "casual",
         "chronic",
         "compulsive",
         "confirmed",
+        "convicted",
         "current",
         "daily",
         "entrenched",
@@ -479,10 +484,12 @@ _ABOUT_THE_ACTIVITY = frozenset(
         "prolific",
         "recovering",
         "recreational",
+        "reformed",
         "regular",
         "repeat",
         "serious",
         "sporadic",
+        "suspected",
         "temporary",
     ]
 )
@@ -491,6 +498,20 @@ _RUN_JOINERS = frozenset([",", "and", "or"])
 
 def _about_the_activity(word: str) -> bool:
     return word in _ABOUT_THE_ACTIVITY or word.endswith(("-term", "-time", "-standing", "-core"))
+
+
+# Words ending in -ly that are not adverbs and not in lemminflect's adjectives.
+_LY_NOUNS = frozenset(["family", "assembly", "supply", "ally", "rally", "italy", "july", "bully"])
+
+
+def _adverb_before(text: str, start: int) -> bool:
+    """Whether the word right before the match is an adverb ("severely", "chronically"), which
+    modifies the label's own adjective and has nothing to modify in a phrase about people."""
+    before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 40) : start])
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    return word.endswith("ly") and word not in _LY_NOUNS and not _is_adjective(word)
 
 
 def _describes_the_activity(text: str, start: int) -> bool:
