@@ -375,6 +375,8 @@ def test_an_activity_noun_is_neither_one_nor_many(linter):
         ("We will ensure the rent of those who may struggle is frozen.", False),
         ("We will ensure the hall is open.", True),  # a clause follows
         ("We must ensure tenants know their rights.", True),
+        ("Staff worked to ensure the situation remained calm.", True),  # a past tense
+        ("We will ensure the delivery of agreed outcomes.", False),
     ],
 )
 def test_make_sure_is_offered_only_before_a_clause(linter, sentence, pasteable):

@@ -311,6 +311,8 @@ def _noun_phrase_follows(text: str, end: int) -> bool:
     words = re.findall(r"[\w'’]+", span.group(0).lower()) if span else []
     if not words or words[0] not in ("a", "an", "the"):
         return False
+    if len(words) > 2 and len(words[2]) > 3 and words[2].endswith("ed"):
+        return False  # a past tense right after "the noun": "the situation remained in control"
     for word in words[1:]:
         if word in _RELATIVES:
             return True
