@@ -79,3 +79,22 @@ def test_instant_ratios_are_taken_round_by_round(tmp_path):
     wall, cpu, ratio = measured["nothing"]
     assert wall > 0 and cpu >= 0 and 0 < ratio < 1  # starting Python beats importing spaCy
     assert measured["spacy"][2] == 1.0
+
+
+def test_the_floor_tokenizes_exactly_the_windows_plainwords_sends(tmp_path):
+    import json
+    import subprocess
+
+    from benchmarks import instant
+
+    book = tmp_path / "book.txt"
+    book.write_text(
+        "The parish council met.\n\nWe utilise the hall.\n\nRain fell.\n\nAddicts deserve better.\n",
+        encoding="utf-8",
+    )
+    windows = instant.write_windows(book, tmp_path)
+    assert json.loads(windows.read_text(encoding="utf-8")) == [
+        "We utilise the hall.",
+        "Addicts deserve better. ",  # the final line break, folded to a space
+    ]
+    subprocess.run(instant.floor_command(windows), check=True)

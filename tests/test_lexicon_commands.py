@@ -24,6 +24,8 @@ entries:
     source: {name: Our style guide, url: "https://example.org/style"}
     examples:
       flag: ["We need some blue sky thinking."]
+      rewrite:
+        - {before: "We need some blue sky thinking.", after: "We need some fresh ideas."}
 """
 
 BAD = """\
@@ -157,7 +159,10 @@ def test_explain_finds_an_entry_through_the_pipeline(capsys):
 def test_explain_takes_inflected_and_american_forms(capsys):
     code, out, _ = run(capsys, "explain", "utilized")
     assert code == 0 and "[utilise]" in out
-    assert "After:  The grant was used in full." in out
+    assert "After:  We will use the hall for the drop-in." in out
+    # Another flagged example is shown, but with no untested "After" made up for it.
+    assert "Before: The grant was utilized in full." in out
+    assert "After:  The grant was used in full." not in out
 
 
 def test_explain_falls_back_to_ids_and_terms(capsys):

@@ -82,9 +82,12 @@ class Example:
 
 
 def examples(entry: Entry, linter: Linter) -> list[Example]:
-    """The entry's rewrites (each tested: the fixer makes ``after`` from ``before``, or a person
-    reworded it where nothing can be pasted), then any other ``flag`` example with its first
-    shaped alternative pasted in, where it has one."""
+    """The entry's rewrites, each tested (the fixer makes ``after`` from ``before``, or a person
+    reworded it where nothing can be pasted), then its other ``flag`` sentences with no "after".
+
+    Only a tested rewrite is ever shown as "after": pasting the first alternative into any other
+    sentence is exactly what may not read well, and an "After" line is a promise that it does.
+    """
     result = []
     pairs: list[tuple[str, str | None]] = [(r.before, r.after) for r in entry.examples.rewrite]
     rewritten = {before for before, _ in pairs}
@@ -93,11 +96,6 @@ def examples(entry: Entry, linter: Linter) -> list[Example]:
         hits = [
             f for f in linter.check_text(sentence) if entry.id in (f.rule, *(e.id for e in f.also))
         ]
-        if not hits:
-            continue
-        hit = hits[0]
-        if after is None and hit.alternatives:
-            after = sentence[: hit.fix_start] + hit.alternatives[0] + sentence[hit.fix_end :]
-            after = after[:1].upper() + after[1:]
-        result.append(Example(sentence, after, hit.start, hit.end))
+        if hits:
+            result.append(Example(sentence, after, hits[0].start, hits[0].end))
     return result

@@ -16,12 +16,13 @@ written by the same tables.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from plainwords.alternatives import Alternative
+from plainwords.alternatives import Alternative, holds_around
 from plainwords.forms import inflections, joinings, spellings
 from plainwords.lexicon import Entry
+from plainwords.qualifiers import narrowed, substance
 
 _SPLIT = re.compile(r"[\s\-]+")
 
@@ -54,6 +55,8 @@ def suggest(text: str, start: int, end: int, entry: Entry) -> Suggestions:
     fits: list[tuple[Alternative, _Shaped]] = []
     advice: list[str] = []
     for alternative in entry.shapes or tuple(Alternative.plain(a) for a in entry.alternatives):
+        if alternative.conditional and not holds_around(alternative, text, start, end):
+            alternative = replace(alternative, consider=True)  # right in another setting
         if _other_verb_form(text[start:end], alternative.text):
             continue  # another form of the same word ("impacting" for "impacted"), listed for it
         if alternative.applies_to and not _from_terms(
@@ -159,6 +162,25 @@ def shape(
     its head)."""
     matched = text[start:end]
     words = alternative.text
+    lead = start  # where the replaced words begin: before the match when it takes a qualifier in
+    named, named_at = _named_substance(text, start, matched)
+    if named:
+        narrower = narrowed(words, named)
+        if narrower is not None:
+            words, lead = narrower, named_at  # "cocaine addicts" → "people who use cocaine"
+        elif named_at < start and _post_modified(words):
+            return None  # "cocaine people in recovery": the qualifier cannot stay before it
+    if entry.productive and matched.split(" ")[0].lower() in ("the", "our"):
+        kept = _with_collective_modifiers(matched, entry, words)
+        if kept is None:
+            return None  # "the severely mentally ill": no place for "severely" in the phrase
+        words = kept
+    if _person_phrase(words) and _post_modified(words) and _describes_the_activity(text, lead):
+        return None  # "ongoing people who attend often": the modifier was about the activity
+    if _person_phrase(words) and _adverb_before(text, lead):
+        return None  # "severely mentally ill patients": "severely people with …" reads wrongly
+    if _person_phrase(words) and _adjective_in_use(text, start, matched):
+        return None  # "mentally handicapped children", "he is mentally defective": no noun fits
     number = _match_number(matched, entry)
     declared = alternative.number or (None if alternative.pos else _guess_number(words))
     if number == "singular" and declared == "plural" and not _counted(text, start, matched):
@@ -169,11 +191,16 @@ def shape(
             return None
         words = renumbered
         declared = number
-    inflected = swap(matched, entry, words, prefer=_participle_wanted(text, start))
+    case_like = _case_guide(text, start, end, entry)
+    inflected = swap(
+        matched, entry, words, prefer=_participle_wanted(text, start), case_like=case_like
+    )
     if inflected is None:
         if number == "plural" and declared is None and _is_noun_like(alternative, entry):
             return None  # a plural label given a phrase that cannot be made plural
-        inflected = _cased(matched, entry, words)
+        inflected = _cased(case_like, entry, words)
+    if inflected.split(" ")[0].lower() == "having" and words.split(" ")[0].lower() == "have":
+        return None  # "have" of a condition takes no -ing: "children having asthma"
     after = _base_form_wanted(text, start)
     if after:
         based = _in_base_form(inflected, after)
@@ -188,11 +215,13 @@ def shape(
     if number and _is_noun_like(alternative, entry) and _cannot_be_noun(words, text, end, number):
         return None  # an adjective offered for a label used as a noun ("a psycho who …")
     inflected = _with_term_article(matched, inflected, declared)
-    fix_start, fix_end, out = start, end, inflected
-    article = _ARTICLE_BEFORE.search(text[max(0, start - 12) : start])
+    fix_start, fix_end, out = lead, end, inflected
+    if lead < start:
+        out = _capital_like(text[lead:start], out)
+    article = _ARTICLE_BEFORE.search(text[max(0, lead - 12) : lead])
     if article and not _starts_with_article(matched):
         said, gap = article.group(1), article.group(2)
-        at = start - len(said) - len(gap)
+        at = lead - len(said) - len(gap)
         drop = (
             alternative.article == "none"
             or words.split(" ")[0].lower() in _NO_ARTICLE
@@ -201,18 +230,305 @@ def shape(
         )
         if drop:
             fix_start, out = at, _capital_like(said, out)
+        elif said.lower() in ("a", "an") and out.lower().startswith("other "):
+            fix_start, out = at, _capital_like(said, "another") + out[len("other") :]
         elif said.lower() in ("a", "an"):
             needed = "an" if _vowel_sound(out) else "a"
             if needed != said.lower():
                 fix_start, out = at, _capital_like(said, needed) + gap + out
+    if _wants_a_clause(words, matched) and _noun_phrase_follows(text, end):
+        return None  # "ensure the delivery of support" → "make sure the delivery of support"
+    if _pronoun_left_modified(words, text, end):
+        return None  # "address the concerns raised" → "deal with them raised"
+    if _repeats_a_neighbour(text, fix_start, fix_end, out):
+        return None  # "officers, partners, stakeholders" → "partners, partners"
     last = words.split(" ")[-1].lower()
     drops = (*alternative.drops, *((last,) if last in _REPEATABLE else ()))
+    if _bare_gerund_for_noun(words, matched, text, fix_start):
+        drops = (*drops, "of")  # "Implementation of the plan" → "Carrying out the plan"
     if drops:
         # "liaise with" → "work with": the text's own "with" would be said twice
         dropped = _dropped(drops).match(text, end)
         if dropped:
             fix_end = dropped.end()
     return _Shaped(fix_start, fix_end, out)
+
+
+# Words that show a finite verb, and so a clause: "make sure the park *is* searched".
+_FINITE = frozenset(
+    [
+        "is",
+        "are",
+        "am",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "will",
+        "would",
+        "may",
+        "might",
+        "must",
+        "should",
+        "shall",
+        "do",
+        "does",
+        "did",
+        "don't",
+        "doesn't",
+        "didn't",
+        "can't",
+        "won't",
+        "cannot",
+        "get",
+        "gets",
+        "got",
+        "feel",
+        "feels",
+        "know",
+        "knows",
+    ]
+)
+_RELATIVES = frozenset(["who", "which", "that", "whose", "whom", "where"])
+_UP_TO_PUNCTUATION = re.compile(r"[^.,;:!?()\n]{0,120}")
+
+
+def _wants_a_clause(words: str, matched: str) -> bool:
+    """Whether an alternative must be followed by a clause ("make sure", "check that") where the
+    matched words need not be ("ensure", which also takes a noun: "ensure the delivery of")."""
+    last = words.lower().split(" ")[-1]
+    return last in ("sure", "that") and matched.lower().split(" ")[-1] != "that"
+
+
+def _noun_phrase_follows(text: str, end: int) -> bool:
+    """Whether the words after the match are a noun phrase rather than a clause: they open with
+    an article and hold no finite verb before the next punctuation, outside a relative clause
+    ("the health of those who may be sleeping rough" is a noun phrase)."""
+    span = _UP_TO_PUNCTUATION.match(text, end)
+    words = re.findall(r"[\w'’]+", span.group(0).lower()) if span else []
+    if not words or words[0] not in ("a", "an", "the"):
+        return False
+    if len(words) > 2 and len(words[2]) > 3 and words[2].endswith("ed"):
+        return False  # a past tense right after "the noun": "the situation remained in control"
+    for word in words[1:]:
+        if word in _RELATIVES:
+            return True
+        if word in _FINITE:
+            return False
+    return True
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+# Words that go on describing a noun just replaced by a pronoun ("the concerns *raised*").
+_NOUN_MODIFIERS_AFTER = frozenset(
+    ["that", "which", "who", "whom", "of", "about", "around", "facing"]
+)
+
+
+def _pronoun_left_modified(words: str, text: str, end: int) -> bool:
+    """Whether an alternative with "it" or "them" for its object would be followed by words that
+    described the noun it replaced: "the concerns raised", "the issues that remain"."""
+    if not {"it", "them"} & set(words.lower().split(" ")):
+        return False
+    following = _NEXT_WORD.match(text, end)
+    if not following:
+        return False
+    word = following.group(1).lower()
+    return word in _NOUN_MODIFIERS_AFTER or (word.endswith("ed") and len(word) > 4)
+
+
+def _bare_gerund_for_noun(words: str, matched: str, text: str, start: int) -> bool:
+    """Whether an "-ing" alternative replaces a noun with no determiner before it: then it takes
+    its object directly ("carrying out the plan"), and an "of" after the noun goes."""
+    split = words.lower().split(" ")
+    if not split[0].endswith("ing") or matched.split(" ")[0].lower().endswith("ing"):
+        return False
+    if {"a", "an", "the", "it", "them", "of"} & set(split[1:]):
+        return False  # "spreading the word": the alternative has its own object
+    before = _words_before(text, start, 20)
+    return not (before and (before[-1] in _COUNTING or before[-1] in _GROUP_DETERMINERS))
+
+
+# Describing words about the people themselves, which go before "people …" ("the young homeless"
+# → "young people experiencing homelessness").
+_ABOUT_THE_PEOPLE = frozenset(
+    ["young", "younger", "old", "older", "elderly", "single", "local", "female", "male", "adult"]
+)
+
+
+def _with_collective_modifiers(matched: str, entry: Entry, words: str) -> str | None:
+    """The alternative keeping the describing words of a collective label ("the street homeless"
+    → "people experiencing street homelessness", "the newly disabled" → "newly disabled people"),
+    or ``None`` where they have no place in it. ``words`` unchanged where there are none."""
+    said = matched.lower().split()
+    for term in entry.terms:
+        label = term.lower().split()[1:]
+        if not label or said[len(said) - len(label) :] != label or len(said) == len(label) + 1:
+            continue
+        if len(label) > 1:
+            return None  # "the severely mentally ill": the phrase has no one word to describe
+        describing = said[1 : len(said) - len(label)]
+        split = words.split(" ")
+        if all(d in _ABOUT_THE_PEOPLE for d in describing) and split[0].lower() in _PLURAL_FIRST:
+            return " ".join([*describing, *split])
+        stem = label[-1]
+        for index, word in enumerate(split):
+            if word.lower() == stem:  # the same adjective: "newly disabled people"
+                return " ".join([*split[:index], *describing, *split[index:]])
+            if word.lower().startswith(stem) and word.lower() != stem:  # its noun: "homelessness"
+                adjectives = [_adjective_of(d) for d in describing]
+                return " ".join([*split[:index], *adjectives, *split[index:]])
+        return None
+    return words
+
+
+def _adjective_of(word: str) -> str:
+    """The adjective an adverb comes from ("chronically" → "chronic", "newly" → "new"), to
+    describe a noun; other words as they are."""
+    if word.endswith("ically"):
+        return word[: -len("ally")]
+    if word.endswith("ily"):
+        return word[: -len("ily")] + "y"
+    if word.endswith("ly") and len(word) > 4:
+        return word[: -len("ly")]
+    return word
+
+
+def _repeats_a_neighbour(text: str, start: int, end: int, out: str) -> bool:
+    """Whether ``out`` is the item next to the match in a list ("partners, [stakeholders]"), so
+    pasting it would say one thing twice."""
+    wanted = " ".join(out.lower().split())
+    before = re.search(
+        r"([\w'’ -]+?)[ \t]*(?:,|\band\b|\bor\b|&)[ \t]*$", text[max(0, start - 60) : start]
+    )
+    after = re.match(
+        r"[ \t]*(?:,|\band\b|\bor\b|&)[ \t]*([\w'’ -]+?)(?=[ \t]*(?:[,.;:!?)]|\band\b|\bor\b|$))",
+        text[end : end + 60],
+    )
+    items = [m.group(1) for m in (before, after) if m]
+    return any(" ".join(item.lower().split()) == wanted for item in items)
+
+
+def _named_substance(text: str, start: int, matched: str) -> tuple[str | None, int]:
+    """The substance a label names, in its first word ("heroin addicts") or the word just before
+    it ("cocaine addicts"), and where the words to replace begin."""
+    first = _words(matched)[0] if matched.strip() else ""
+    if substance(first):
+        return substance(first), start
+    before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 30) : start])
+    if before and substance(before.group(1)):
+        return substance(before.group(1)), start - len(before.group(0))
+    return None, start
+
+
+_GROUP_DETERMINERS = frozenset(["the", "our", "their", "these", "those", "such", "your", "its"])
+
+
+def _person_phrase(words: str) -> bool:
+    """Whether an alternative names people ("people with a learning disability", "person who …")."""
+    first = words.split(" ")[0].lower()
+    return first in _PERSON_NOUNS or first in _PLURAL_FIRST or first in _SINGULAR_ONLY
+
+
+def _adjective_in_use(text: str, start: int, matched: str) -> bool:
+    """Whether the matched words are an adjective phrase ("mentally handicapped": an adverb and an
+    adjective) used as one, describing a noun or after "is", rather than standing for a group
+    after "the" ("the mentally handicapped")."""
+    words = _words(matched)
+    if len(words) < 2 or not words[0].endswith("ly") or not _is_adjective(words[-1]):
+        return False
+    before = _words_before(text, start, 20)
+    return not (before and before[-1] in _GROUP_DETERMINERS)
+
+
+def _post_modified(words: str) -> bool:
+    """Whether a noun phrase has words after its head ("person who uses drugs"), so nothing
+    describing the person can be put before it without reading wrongly."""
+    split = words.split(" ")
+    return len(split) > 1 and _head_index(split) < len(split) - 1
+
+
+# Adjectives about how long, how much or how often, or whether it is so at all, which describe
+# what a label names the person by: "ongoing frequent attenders", "serious junkie", "former
+# addicts", "alleged drug addicts".
+_ABOUT_THE_ACTIVITY = frozenset(
+    [
+        "active",
+        "alleged",
+        "binge",
+        "casual",
+        "chronic",
+        "compulsive",
+        "confirmed",
+        "convicted",
+        "current",
+        "daily",
+        "entrenched",
+        "episodic",
+        "former",
+        "frequent",
+        "habitual",
+        "hardcore",
+        "hardened",
+        "heavy",
+        "intermittent",
+        "known",
+        "lifelong",
+        "notorious",
+        "occasional",
+        "ongoing",
+        "persistent",
+        "problem",
+        "problematic",
+        "prolific",
+        "recovering",
+        "recreational",
+        "reformed",
+        "regular",
+        "repeat",
+        "serious",
+        "sporadic",
+        "suspected",
+        "temporary",
+    ]
+)
+_RUN_JOINERS = frozenset([",", "and", "or"])
+
+
+def _about_the_activity(word: str) -> bool:
+    return word in _ABOUT_THE_ACTIVITY or word.endswith(("-term", "-time", "-standing", "-core"))
+
+
+# Words ending in -ly that are not adverbs and not in lemminflect's adjectives.
+_LY_NOUNS = frozenset(["family", "assembly", "supply", "ally", "rally", "italy", "july", "bully"])
+
+
+def _adverb_before(text: str, start: int) -> bool:
+    """Whether the word right before the match is an adverb ("severely", "chronically"), which
+    modifies the label's own adjective and has nothing to modify in a phrase about people."""
+    before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 40) : start])
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    return word.endswith("ly") and word not in _LY_NOUNS and not _is_adjective(word)
+
+
+def _describes_the_activity(text: str, start: int) -> bool:
+    """Whether the describing words right before the match ("temporary and ongoing") include one
+    about the activity, which a post-modified alternative would leave describing the person."""
+    tokens = re.findall(r"[\w'’-]+|[^\w\s]", text[max(0, start - 80) : start])
+    for token in reversed(tokens):
+        lower = token.lower()
+        if lower in _RUN_JOINERS:
+            continue
+        if _about_the_activity(lower):
+            return True
+        if not (token.isalpha() and _is_adjective(lower)) or lower in _COUNTING:
+            return False
+    return False
 
 
 # Words that follow a noun rather than modify one: a label before them is used as a noun.
@@ -347,7 +663,7 @@ def _in_base_form(alternative: str, after: str) -> str | None:
     return alternative
 
 
-_COUNTING = frozenset(["a", "an", "one", "each", "every", "this", "that", "another", "the"])
+_COUNTING = frozenset(["a", "an", "one", "each", "every", "any", "this", "that", "another", "the"])
 
 
 def _counted(text: str, start: int, matched: str) -> bool:
@@ -429,6 +745,8 @@ def _match_number(matched: str, entry: Entry) -> str | None:
     words = _words(matched)
     if entry.inflect == "verb":
         return None  # "address the issues": the object's number is not the phrase's
+    if words and words[-1].endswith("ing") and len(words[-1]) > 5:
+        return None  # "commissioning", "bed blocking": an activity, neither one nor many
     if entry.inflect not in ("noun", "both"):
         # Forms listed one by one: "the disabled" is a group, not a singular noun.
         if words[0] == "the" or not any(_words(t) == words for t in _terms(entry)):
@@ -611,11 +929,36 @@ def _inflect(word: str, tag: str, upos: str) -> str | None:
     return forms[0] if forms else None
 
 
+def _case_guide(text: str, start: int, end: int, entry: Entry) -> str:
+    """What the alternative takes its capitals from: the matched words, unless they open with an
+    acronym ("OAP", "AIDS carrier": the lexicon writes the term in capitals), whose capitals are
+    the acronym's own and say nothing about the alternative; then only whether the match opens a
+    sentence, or a line in capitals. A word the writer put in capitals ("We UTILISE it") is
+    emphasis, and the alternative keeps it."""
+    matched = text[start:end]
+    first = matched.split(" ")[0]
+    if not first[:2].isupper() or not any(t.split(" ")[0][:2].isupper() for t in entry.terms):
+        return matched
+    line_start = max(text.rfind("\n", max(0, start - 200), start) + 1, start - 200)
+    line_end = text.find("\n", end, end + 200)
+    line = text[line_start : end + 200 if line_end == -1 else line_end]
+    if not any(c.islower() for c in line):
+        return matched  # a heading in capitals: the alternative is written in capitals too
+    before = text[max(0, start - 20) : start].rstrip(" \t\"'“‘([")
+    return "X" if not before or before[-1] in ".!?\n" else "x"
+
+
 def _cased(matched: str, entry: Entry, alternative: str) -> str:
     return alternative if entry.case_sensitive else match_case(matched, alternative)
 
 
-def swap(matched: str, entry: Entry, alternative: str, prefer: str | None = None) -> str | None:
+def swap(
+    matched: str,
+    entry: Entry,
+    alternative: str,
+    prefer: str | None = None,
+    case_like: str | None = None,
+) -> str | None:
     """The alternative in the matched text's form and case, or ``None`` where that is not
     straightforward (``explain`` then shows no "after" sentence).
 
@@ -627,6 +970,7 @@ def swap(matched: str, entry: Entry, alternative: str, prefer: str | None = None
     if not alternative or any(q in alternative for q in "\"“”‘’'") or "…" in alternative:
         return None
     words = _words(matched)
+    cased_as = case_like or matched
     alt_words = alternative.split(" ")
     terms = {
         v for term in entry.terms for v in (spellings(term) if entry.spelling_variants else {term})
@@ -634,7 +978,7 @@ def swap(matched: str, entry: Entry, alternative: str, prefer: str | None = None
     for term in sorted(terms):
         term_words = _words(term)
         if words == term_words:
-            return _cased(matched, entry, alternative)
+            return _cased(cased_as, entry, alternative)
         if len(words) != len(term_words):
             continue
         if entry.inflect in ("verb", "both") and words[1:] == term_words[1:]:
@@ -647,7 +991,7 @@ def swap(matched: str, entry: Entry, alternative: str, prefer: str | None = None
                     continue
                 first = _inflect(alt_words[0], tag, "VERB")
                 if first:
-                    return _cased(matched, entry, " ".join([first, *alt_words[1:]]))
+                    return _cased(cased_as, entry, " ".join([first, *alt_words[1:]]))
         if (
             entry.inflect in ("noun", "both")
             and words[:-1] == term_words[:-1]
@@ -656,5 +1000,5 @@ def swap(matched: str, entry: Entry, alternative: str, prefer: str | None = None
         ):
             plural = _inflect(alt_words[0], "NNS", "NOUN")
             if plural:
-                return _cased(matched, entry, plural)
+                return _cased(cased_as, entry, plural)
     return None
