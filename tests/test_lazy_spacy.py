@@ -56,6 +56,14 @@ def test_a_candidate_builds_the_pipeline_and_is_reported(tmp_path):
     assert code == 1 and "spacy" in modules
     # The finding's alternatives are shaped from lemminflect answers cached with the lexicon.
     assert "lemminflect" not in modules
+    # Nor do person-first alternatives after words from the text that no cache can hold.
+    labels = tmp_path / "labels.txt"
+    labels.write_text(
+        "The poorest inhabitants and unfortunate drug addicts slept in the sick rooms.\n",
+        encoding="utf-8",
+    )
+    code, modules = _probe(tmp_path, labels)
+    assert code == 1 and "lemminflect" not in modules
     # A candidate the pipeline rules out ("key" as a noun of doors) still costs the import,
     # and still finds nothing.
     door = tmp_path / "door.txt"

@@ -516,6 +516,23 @@ def _adverb_before(text: str, start: int) -> bool:
     return word.endswith("ly") and word not in _LY_NOUNS and not _is_adjective(word)
 
 
+# Endings of describing words ("homeless", "dangerous", "chronic", "disabled"), read without
+# lemminflect: the words before a match come from any text, and asking lemminflect about one it
+# has not cached loads its tables (a quarter of a second) for a question a suffix answers well
+# enough: whether to read on past a word for a modifier about the activity further back.
+_DESCRIBING_ENDINGS = (
+    "less", "ous", "ful", "ive", "ic", "al", "able", "ible", "ent", "ant", "ish", "ed", "ing", "y",
+)  # fmt: skip
+
+
+def _looks_descriptive(word: str) -> bool:
+    return word.endswith(_DESCRIBING_ENDINGS) and word not in _NOT_DESCRIBING
+
+
+# Function words with those endings: they end a run of describing words.
+_NOT_DESCRIBING = frozenset(["any", "many", "only", "very", "they", "why", "during", "nothing"])
+
+
 def _describes_the_activity(text: str, start: int) -> bool:
     """Whether the describing words right before the match ("temporary and ongoing") include one
     about the activity, which a post-modified alternative would leave describing the person."""
@@ -526,7 +543,7 @@ def _describes_the_activity(text: str, start: int) -> bool:
             continue
         if _about_the_activity(lower):
             return True
-        if not (token.isalpha() and _is_adjective(lower)) or lower in _COUNTING:
+        if not (token.isalpha() and _looks_descriptive(lower)) or lower in _COUNTING:
             return False
     return False
 
