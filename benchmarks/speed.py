@@ -513,7 +513,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             sample.write_text(sample_text, encoding="utf-8")
             sample_words = words(sample_text)
             tiny = workdir / "tiny.txt"
-            tiny.write_text("One short line of text.\n", encoding="utf-8")
+            # A line plainwords flags: its start-up then includes importing spaCy and building
+            # the pipeline, as each peer's includes loading its rules (a clean line would leave
+            # spaCy out and count its import as checking work).
+            tiny.write_text("Going forward we will utilise the hall.\n", encoding="utf-8")
             ours = best([*plainwords, str(sample)], r, env)
             ours_start = best([*plainwords, str(tiny)], r, env)
             ours_work = max(ours.cpu - ours_start.cpu, 1e-3)
@@ -590,7 +593,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     ],
                     rows,
                 )
-                + "\n\nStart-up is each tool's CPU time on a one-line file. Exit statuses are ignored (each tool exits non-zero when it finds something).",
+                + "\n\nStart-up is each tool's CPU time on a one-line file holding a term plainwords flags (so its start-up includes importing spaCy). Exit statuses are ignored (each tool exits non-zero when it finds something).",
             )
 
         from benchmarks.synthetic import write_lexicon
