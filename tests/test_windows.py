@@ -110,3 +110,20 @@ def test_the_matchers_hold_only_the_entries_the_texts_called_for(lexicon):
     text = "Going forward, we will reach service users and utilise the hub."
     assert linter.check_text(text) == eager.check_text(text)
     assert {"going-forward", "utilise"}.isdisjoint(linter.component.waiting)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Our frail elderly deserve better.", "The very frail elderly deserve care."],
+)
+def test_patterns_added_on_demand_match_as_a_full_build_whatever_came_before(lexicon, full, text):
+    # A grown match ("our frail elderly") gives way to another entry's bare match before its
+    # conditions are read, so that entry must be in the matchers even where the words its
+    # condition needs are not: the findings may not depend on what the linter saw before.
+    compiled = compiled_from(lexicon, Linter(lexicon, options=OPTIONS).component)
+    expected = full.check_text(text)
+    fresh = Linter(lexicon, options=OPTIONS, compiled=compiled)
+    assert fresh.check_text(text) == expected
+    seasoned = Linter(lexicon, options=OPTIONS, compiled=compiled)
+    seasoned.check_text("Frail elderly people came.")
+    assert seasoned.check_text(text) == expected

@@ -159,6 +159,14 @@ class PlainwordsMatcher:
             trigger_words(p) for e in lexicon for p in patterns_for(e.productive, e.terms)
         ]
         self._gates = ((self._tokens, _gate(written)), (self._grown, _gate(grown_keys)))
+        # Entries looked for joined to the words their ``when`` needs beside them: their bare
+        # forms can match (before conditions) where no joined phrase is, and a grown match gives
+        # way to such a match (``yield_to_terms``), so they are added wherever a grown one may be.
+        self._joined_ids = frozenset(
+            entry_id
+            for entry_id, (when, _) in self.conditions.items()
+            if when is not None and (when.followed_by or when.preceded_by)
+        )
         self._finder = finder if finder is not None and not finder.always else None
         self._waiting: dict[str, Entry] = {}
         if self._finder is None:
@@ -195,7 +203,10 @@ class PlainwordsMatcher:
     def _add_waiting(self, text: str) -> None:
         """Add the patterns of the entries whose phrases ``text`` holds (see ``set_lexicon``)."""
         assert self._finder is not None
-        found = [self._waiting.pop(i) for i in self._finder.entries(text) if i in self._waiting]
+        wanted = self._finder.entries(text)
+        if self._gates[1][1](text):  # a grown match is possible: see ``_joined_ids``
+            wanted |= self._joined_ids
+        found = [self._waiting.pop(i) for i in wanted if i in self._waiting]
         if found:
             self._add_patterns(found)
 
