@@ -123,10 +123,20 @@ def test_an_adverb_before_the_label_makes_a_person_first_phrase_advice(linter):
         ),
         ("He is an alcohol abuser.", "drug-abuser", "He is a person who uses alcohol."),
         ("The van serves heroin users.", "drug-user", "The van serves people who use heroin."),
+        ("Crack cocaine addicts need help.", "addict", "People who use crack cocaine need help."),
+        ("He treats crystal meth addicts.", "addict", "He treats people who use crystal meth."),
     ],
 )
 def test_the_named_substance_replaces_the_generic_word(linter, sentence, rule, after):
     assert first(linter, sentence, rule) == after
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Non-heroin addicts were fine.", "The crack-cocaine addicts came."]
+)
+def test_a_label_glued_to_a_word_before_it_gets_advice_not_a_broken_paste(linter, sentence):
+    finding = offer(linter, sentence, "addict")
+    assert finding.alternatives == () and finding.advice
 
 
 def test_an_alternative_without_the_generic_word_cannot_sit_after_the_substance(linter):
@@ -377,6 +387,7 @@ def test_an_activity_noun_is_neither_one_nor_many(linter):
         ("We must ensure tenants know their rights.", True),
         ("Staff worked to ensure the situation remained calm.", True),  # a past tense
         ("We will ensure the delivery of agreed outcomes.", False),
+        ("We ensure the council's agreed standards.", False),  # "agreed" describes, not a verb
     ],
 )
 def test_make_sure_is_offered_only_before_a_clause(linter, sentence, pasteable):

@@ -175,6 +175,8 @@ def shape(
         if kept is None:
             return None  # "the severely mentally ill": no place for "severely" in the phrase
         words = kept
+    if _person_phrase(words) and (_glued(text, lead) or _glued_substance_before(text, lead)):
+        return None  # "non-heroin addicts", "crack-cocaine addicts": no phrase about people fits
     if _person_phrase(words) and _post_modified(words) and _describes_the_activity(text, lead):
         return None  # "ongoing people who attend often": the modifier was about the activity
     if _person_phrase(words) and _adverb_before(text, lead):
@@ -311,7 +313,8 @@ def _noun_phrase_follows(text: str, end: int) -> bool:
     words = re.findall(r"[\w'’]+", span.group(0).lower()) if span else []
     if not words or words[0] not in ("a", "an", "the"):
         return False
-    if len(words) > 2 and len(words[2]) > 3 and words[2].endswith("ed"):
+    possessive = words[1].endswith(("'s", "’s")) if len(words) > 1 else False
+    if len(words) > 2 and len(words[2]) > 3 and words[2].endswith("ed") and not possessive:
         return False  # a past tense right after "the noun": "the situation remained in control"
     for word in words[1:]:
         if word in _RELATIVES:
@@ -414,14 +417,40 @@ def _repeats_a_neighbour(text: str, start: int, end: int, out: str) -> bool:
 
 def _named_substance(text: str, start: int, matched: str) -> tuple[str | None, int]:
     """The substance a label names, in its first word ("heroin addicts") or the word just before
-    it ("cocaine addicts"), and where the words to replace begin."""
+    it ("cocaine addicts"), and where the words to replace begin. A word naming the substance
+    further ("crack cocaine", "crystal meth") goes with it."""
     first = _words(matched)[0] if matched.strip() else ""
-    if substance(first):
-        return substance(first), start
-    before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 30) : start])
-    if before and substance(before.group(1)):
-        return substance(before.group(1)), start - len(before.group(0))
-    return None, start
+    named, at = substance(first), start
+    if not named:
+        before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        if before is None or not substance(before.group(1)):
+            return None, start
+        named, at = substance(before.group(1)), before.start(1)
+    further = _WORD_BEFORE.search(text, max(0, at - 30), at)
+    if further and (substance(further.group(1)) or further.group(1).lower() in _NAMING_MORE):
+        return f"{further.group(1).lower()} {named}", further.start(1)
+    return named, at
+
+
+def _glued(text: str, start: int) -> bool:
+    """Whether the match is the end of a longer word: a hyphen or a letter right before it."""
+    return start > 0 and (text[start - 1] == "-" or text[start - 1].isalnum())
+
+
+def _glued_substance_before(text: str, start: int) -> bool:
+    """Whether a hyphenated word naming a substance stands right before the match
+    ("crack-cocaine addicts"), which can neither stay before a phrase about people nor be read
+    as one substance with certainty ("non-heroin")."""
+    before = _HYPHENATED_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and substance(before.group(1)) is not None
+
+
+_HYPHENATED_BEFORE = re.compile(r"[A-Za-z]-([A-Za-z]+)[ \t]+$")
+# A whole word right before a position: not the end of a longer word ("xéheroin") or of a
+# hyphenated one ("non-heroin"), whose first part a person-first phrase cannot follow.
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z]+)[ \t]+$")
+# Words that say which form of a substance ("crystal meth", "powder cocaine").
+_NAMING_MORE = frozenset(["crystal", "powder", "powdered", "synthetic", "street", "liquid"])
 
 
 _GROUP_DETERMINERS = frozenset(["the", "our", "their", "these", "those", "such", "your", "its"])
