@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,13 +39,19 @@ SPACY = [sys.executable, "-c", "import spacy; spacy.blank('en')"]
 GOALS = {"clean small file": 0.4, "whole book": 1.3}
 
 
-def pick_files(small: Path) -> tuple[Path, list[Path]]:
-    """The first piece the scanner calls clean, and the pre-commit set: nine clean pieces and
-    the first piece with a finding (decided with this checkout's own linter)."""
+@lru_cache(maxsize=1)
+def _linter():
+    """This checkout's linter, built once without the cache (the cases are chosen with it)."""
     from plainwords.commands.common import policy_for
     from plainwords.run import build_linter
 
-    linter = build_linter(policy_for(None), use_cache=False)
+    return build_linter(policy_for(None), use_cache=False)
+
+
+def pick_files(small: Path) -> tuple[Path, list[Path]]:
+    """The first piece the scanner calls clean, and the pre-commit set: nine clean pieces and
+    the first piece with a finding (decided with this checkout's own linter)."""
+    linter = _linter()
     clean: list[Path] = []
     dirty: Path | None = None
     for path in sorted(small.iterdir()):
@@ -64,13 +71,10 @@ def write_windows(book: Path, into: Path) -> Path:
     """The texts of the book's windows (what ``Linter.segments`` sends to spaCy), as JSON."""
     import json
 
-    from plainwords.commands.common import policy_for
     from plainwords.readers import read_text
-    from plainwords.run import build_linter
 
-    linter = build_linter(policy_for(None), use_cache=False)
     document = read_text(str(book), book.read_text(encoding="utf-8"))
-    windows = [segment.text for segment in linter.segments(document)]
+    windows = [segment.text for segment in _linter().segments(document)]
     target = into / "windows.json"
     target.write_text(json.dumps(windows), encoding="utf-8")
     return target

@@ -158,7 +158,8 @@ class PlainwordsMatcher:
         grown_keys = [
             trigger_words(p) for e in lexicon for p in patterns_for(e.productive, e.terms)
         ]
-        self._gates = ((self._tokens, _gate(written)), (self._grown, _gate(grown_keys)))
+        self._grown_gate = _gate(grown_keys)
+        self._gates = ((self._tokens, _gate(written)), (self._grown, self._grown_gate))
         # Entries looked for joined to the words their ``when`` needs beside them: their bare
         # forms can match (before conditions) where no joined phrase is, and a grown match gives
         # way to such a match (``yield_to_terms``), so they are added wherever a grown one may be.
@@ -204,7 +205,7 @@ class PlainwordsMatcher:
         """Add the patterns of the entries whose phrases ``text`` holds (see ``set_lexicon``)."""
         assert self._finder is not None
         wanted = self._finder.entries(text)
-        if self._gates[1][1](text):  # a grown match is possible: see ``_joined_ids``
+        if self._grown_gate(text):  # a grown match is possible: see ``_joined_ids``
             wanted |= self._joined_ids
         found = [self._waiting.pop(i) for i in wanted if i in self._waiting]
         if found:
