@@ -7,7 +7,9 @@ import json
 import pytest
 
 from plainwords import engine, parallel
+from plainwords.cache import compiled_from
 from plainwords.cli import main
+from plainwords.engine import Linter
 from plainwords.readers import read_text
 
 PARAGRAPHS = [
@@ -75,14 +77,69 @@ def test_the_serial_loop_gives_the_same_findings_in_any_batch_size(linter, seria
 def test_automatic_jobs_start_a_pool_only_for_enough_work(linter, serial, monkeypatch):
     started = []
     real = parallel._start_pool
-    monkeypatch.setattr(parallel, "_start_pool", lambda *a: started.append(a[1]) or real(*a))
+    monkeypatch.setattr(
+        parallel, "_start_pool", lambda *a, **k: started.append((a[1], k)) or real(*a, **k)
+    )
     monkeypatch.setattr(parallel, "available_cores", lambda: 2)
     assert _flat(parallel.check_many(linter, _documents(), jobs=None)) == serial
     assert started == []  # a few kilobytes of text: one process
     monkeypatch.setattr(parallel, "AUTO_THRESHOLD", 2_000)
     monkeypatch.setattr(engine, "BATCH_CHARS", 1_000)
     assert _flat(parallel.check_many(linter, _documents(), jobs=None)) == serial
-    assert started == [1]  # two cores: the parent and one worker
+    # Two cores: the parent and one worker, which inherits the parent's pipeline (the first
+    # window came from a short document, so the pool did not start early).
+    assert started == [(1, {"build": True})]
+
+
+def _lazy(lexicon):
+    """A linter as a cached run makes it: no pipeline until a candidate calls for one."""
+    compiled = compiled_from(lexicon, Linter(lexicon).component)
+    linter = Linter(lexicon, compiled=compiled)
+    assert "nlp" not in vars(linter)
+    return linter
+
+
+def test_a_long_document_starts_a_worker_before_spacy_is_imported(lexicon, serial, monkeypatch):
+    started = []
+    real = parallel._start_pool
+    monkeypatch.setattr(
+        parallel, "_start_pool", lambda *a, **k: started.append((a[1], k)) or real(*a, **k)
+    )
+    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
+    monkeypatch.setattr(parallel, "EARLY_FROM", 5_000)  # long.txt is about 10,000 characters
+    documents = [d for d in _documents() if d.path == "long.txt"]
+    expected = [row for row in serial if row[0] == "long.txt"]
+    linter = _lazy(lexicon)
+    assert _flat(parallel.check_many(linter, documents, jobs=None)) == expected
+    assert started == [(1, {"build": False})]  # at the first window, before any pipeline
+    assert "nlp" not in vars(linter)  # the worker built its own; this process never did
+
+
+def test_the_parent_builds_a_pipeline_only_when_much_is_waiting(lexicon, serial, monkeypatch):
+    """An early worker gets batches queued while it imports spaCy; the parent imports it too
+    only when more is waiting than that import would take to match."""
+    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
+    monkeypatch.setattr(parallel, "EARLY_FROM", 5_000)
+    monkeypatch.setattr(engine, "BATCH_CHARS", 1_000)  # long.txt makes about ten batches
+    documents = [d for d in _documents() if d.path == "long.txt"]
+    expected = [row for row in serial if row[0] == "long.txt"]
+    patient = _lazy(lexicon)
+    assert _flat(parallel.check_many(patient, documents, jobs=None)) == expected
+    assert "nlp" not in vars(patient)
+    monkeypatch.setattr(parallel, "HELP_AFTER", 2)
+    helping = _lazy(lexicon)
+    assert _flat(parallel.check_many(helping, documents, jobs=None)) == expected
+    assert "nlp" in vars(helping)
+
+
+def test_without_fork_a_pool_still_waits_for_enough_work(linter, serial, monkeypatch):
+    started = []
+    monkeypatch.setattr(parallel.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    monkeypatch.setattr(parallel, "_start_pool", lambda *a, **k: started.append(a[1]))
+    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
+    monkeypatch.setattr(parallel, "EARLY_FROM", 5_000)
+    assert _flat(parallel.check_many(linter, _documents(), jobs=None)) == serial
+    assert started == []  # spawning a worker builds a pipeline there: only for enough work
 
 
 def test_one_job_is_the_serial_engine(linter, serial):

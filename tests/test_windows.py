@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from plainwords import engine, segments
 from plainwords.cache import compiled_from
 from plainwords.engine import Linter, Options
 from plainwords.readers import read_text
@@ -94,6 +95,43 @@ def test_windows_find_exactly_what_a_full_pass_finds_in_the_document_suite(full,
     # repeats) then see many paragraphs of which only some reach spaCy.
     found += _same(full, windowed, reader("all.md", "\n\n".join(documents)))
     assert found > 150
+
+
+def test_a_long_text_scanned_block_by_block_finds_what_a_full_pass_finds(
+    full, windowed, monkeypatch
+):
+    # Tiny blocks: most paragraph breaks in the suite become block edges, and a block that holds
+    # no candidate, a paragraph longer than a block and a chunked paragraph all occur.
+    monkeypatch.setattr(segments, "FIRST_BLOCK", 300)
+    monkeypatch.setattr(segments, "BLOCK", 700)
+    monkeypatch.setattr(segments, "MAX_SEGMENT", 2_000)
+    monkeypatch.setattr(segments, "OVERLAP", 200)
+    text = "\n\n".join(_documents())
+    blocks = list(segments._blocks(text))
+    assert len(blocks) > 20 and blocks[0][0] == 0 and blocks[-1][1] == len(text)
+    assert all(a[1] < b[0] for a, b in zip(blocks, blocks[1:], strict=False))  # breaks between
+    assert _same(full, windowed, read_text("all.txt", text)) > 100
+    # Lower-casing that changes a block's length: the chunks are tested one by one instead.
+    middle = text.index("\n\n", len(text) // 2)
+    odd = text[:middle] + "\n\nİstanbul.\n\n" + text[middle:]
+    assert windowed.prefilter.hits(odd) is None
+    assert _same(full, windowed, read_text("odd.txt", odd)) > 100
+
+
+def test_the_first_window_is_sent_before_the_rest_is_scanned(windowed, monkeypatch):
+    monkeypatch.setattr(engine, "BATCH_CHARS", 2_000)
+    sent: list[list[str]] = []
+
+    def submit(texts):
+        sent.append(texts)
+        return engine.Done(windowed.match_texts(texts))
+
+    document = read_text("all.txt", "\n\n".join(_documents()))
+    findings = [
+        f for _, fs in engine.findings_per_document(windowed, [document], submit) for f in fs
+    ]
+    assert findings == windowed.check(document)
+    assert len(sent[0]) == 1 and len(sent) > 5  # then batches of about BATCH_CHARS
 
 
 def test_the_matchers_hold_only_the_entries_the_texts_called_for(lexicon):

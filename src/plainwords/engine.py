@@ -2,8 +2,9 @@
 
 ``findings_per_document`` is the only code that turns documents into findings: a document is cut
 into segments (the prefilter keeps paragraphs without any trigger word away from spaCy), the
-segments' texts go through the pipeline in batches, the matches come back as plain tuples, and
-``Linter.settle`` turns a document's matches into findings and settles them with the policy
+segments' texts go through the pipeline in batches, the matches come back as plain tuples and
+are made into findings as each batch comes back (``Linter.findings_from``), and
+``Linter.finish`` settles a document's findings with the document-wide rules, the policy
 (on, severity, allow list) and the document's suppressions. A serial run matches each batch in
 this process; a parallel run (``plainwords.parallel``) hands the loop a ``submit`` that sends
 batches to worker processes. Nothing else decides anything, so both give the same findings.
@@ -231,20 +232,10 @@ class Linter:
         ]
         return found
 
-    def settle(
-        self, document: Document, matched: Iterable[tuple[Segment, Iterable[Match]]]
-    ) -> list[Finding]:
-        """A document's findings from the matches in each of its segments, settled."""
-        found = [
-            f
-            for segment, matches in matched
-            for f in self.findings_from(document, segment, matches)
-        ]
-        return self.finish(document, found)
-
     def findings_from(
         self, document: Document, segment: Segment, matches: Iterable[Match]
     ) -> Iterator[Finding]:
+        """The findings a segment's matches make, before the document-wide rules (``finish``)."""
         for start_char, end_char, entry_id, said in matches:
             start = segment.to_lint(start_char)
             if not segment.owns(start):
@@ -323,11 +314,12 @@ def findings_per_document(
 
 @dataclass
 class _Slot:
-    """One document on its way through: its segments and, as they come back, their matches."""
+    """One document on its way through: its segments and, as their matches come back, the
+    findings those make (made at once, while later batches are still being matched)."""
 
     document: Document
     segments: list[Segment] = field(default_factory=list)
-    matches: list[list[Match] | None] = field(default_factory=list)
+    found: list[list[Finding]] = field(default_factory=list)
     remaining: int = 0  # segments sent whose matches have not come back
     complete: bool = False  # every segment of the document has been sent
 
@@ -340,6 +332,7 @@ class _Loop:
         self.linter = linter
         self.submit = submit
         self.held = 0  # characters of documents read whose findings have not been yielded
+        self.sent = False  # a batch has been handed to ``submit``
 
     def run(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Finding]]]:
         slots: deque[_Slot] = deque()
@@ -353,10 +346,12 @@ class _Loop:
             for segment in self.linter.segments(document):
                 batch.append((slot, len(slot.segments)))
                 slot.segments.append(segment)
-                slot.matches.append(None)
+                slot.found.append([])
                 slot.remaining += 1
                 batch_chars += len(segment.text)
-                if batch_chars >= BATCH_CHARS:
+                # The run's first window goes at once: where the pipeline is built in another
+                # process (``plainwords.parallel``), it is built while the rest is scanned.
+                if batch_chars >= BATCH_CHARS or not self.sent:
                     flight.append(self._send(batch))
                     batch, batch_chars = [], 0
                     yield from self._drain(flight, slots)
@@ -370,6 +365,7 @@ class _Loop:
         yield from self._drain(flight, slots, until_held=-1)
 
     def _send(self, batch: Batch) -> tuple[Pending, Batch]:
+        self.sent = True
         return self.submit([slot.segments[index].text for slot, index in batch]), batch
 
     def _drain(
@@ -385,7 +381,8 @@ class _Loop:
         ):
             pending, batch = flight.popleft()
             for (slot, index), matches in zip(batch, pending.get(), strict=True):
-                slot.matches[index] = matches
+                segment = slot.segments[index]
+                slot.found[index] = list(self.linter.findings_from(slot.document, segment, matches))
                 slot.remaining -= 1
             yield from self._ready(slots)
         yield from self._ready(slots)
@@ -394,5 +391,5 @@ class _Loop:
         while slots and slots[0].complete and slots[0].remaining == 0:
             slot = slots.popleft()
             self.held -= len(slot.document.text)
-            matched = zip(slot.segments, (m or () for m in slot.matches), strict=True)
-            yield slot.document, self.linter.settle(slot.document, matched)
+            found = [finding for part in slot.found for finding in part]
+            yield slot.document, self.linter.finish(slot.document, found)

@@ -29,6 +29,8 @@ _SPACE = re.compile(r"\s")
 
 MAX_SEGMENT = 50_000  # characters; longer paragraphs are cut into overlapping chunks
 OVERLAP = 2_000  # characters of context a chunk carries past each cut (terms are a few words)
+FIRST_BLOCK = 16_000  # characters scanned before the first windows are sent (see ``_blocks``)
+BLOCK = 256_000
 
 
 @dataclass(frozen=True)
@@ -66,29 +68,32 @@ def paragraphs(text: str, limit: int = MAX_SEGMENT) -> Iterator[tuple[int, str]]
                 yield cut_start, text[cut_start:cut_end]
 
 
-def chunks(
-    text: str, limit: int = MAX_SEGMENT, overlap: int = OVERLAP
-) -> Iterator[tuple[int, str, tuple[int, int] | None]]:
+Chunk = tuple[int, str, tuple[int, int] | None]  # (start, text, owned range or None)
+
+
+def chunks(text: str, limit: int = MAX_SEGMENT, overlap: int = OVERLAP) -> Iterator[Chunk]:
     """(start, chunk, owned range) for every non-blank paragraph; a paragraph longer than ``limit``
     becomes overlapping chunks of at most ``limit`` characters, each owning the stretch between
     two whitespace cut points."""
-    overlap = min(overlap, limit // 4)
     for start, end in _paragraph_bounds(text):
-        if end - start <= limit:
-            if text[start:end].strip():
-                yield start, text[start:end], None
-            continue
-        for own_start, own_end in _cuts(text, start, end, limit - 2 * overlap):
-            left = (
-                start
-                if own_start - overlap <= start
-                else _snap_forward(text, own_start - overlap, own_start)
-            )
-            right = (
-                end if own_end + overlap >= end else _snap_back(text, own_end + overlap, own_end)
-            )
-            if text[own_start:own_end].strip():
-                yield left, text[left:right], (own_start, own_end)
+        yield from _paragraph_chunks(text, start, end, limit, overlap)
+
+
+def _paragraph_chunks(text: str, start: int, end: int, limit: int, overlap: int) -> Iterator[Chunk]:
+    overlap = min(overlap, limit // 4)
+    if end - start <= limit:
+        if text[start:end].strip():
+            yield start, text[start:end], None
+        return
+    for own_start, own_end in _cuts(text, start, end, limit - 2 * overlap):
+        left = (
+            start
+            if own_start - overlap <= start
+            else _snap_forward(text, own_start - overlap, own_start)
+        )
+        right = end if own_end + overlap >= end else _snap_back(text, own_end + overlap, own_end)
+        if text[own_start:own_end].strip():
+            yield left, text[left:right], (own_start, own_end)
 
 
 def _paragraph_bounds(text: str) -> Iterator[tuple[int, int]]:
@@ -164,25 +169,54 @@ def segments(text: str, triggers: Filter = None) -> Iterator[Segment]:
     ``triggers`` is a ``Prefilter`` (or any text → bool test), or ``None`` to send every
     paragraph."""
     if isinstance(triggers, Prefilter) and not triggers.always:
-        hits = triggers.hits(text)
-        if hits is not None:
-            yield from _segments_at(text, hits)
-            return
+        for start, end in _blocks(text):
+            yield from _scanned(text, start, end, triggers)
+        return
     test = triggers
     if test is not None and not test(text):
         return  # one pass settles the many texts that hold no phrase at all
     for start, chunk, owned in chunks(text, MAX_SEGMENT, OVERLAP):
         if test is None or test(chunk):
-            segment = fold(start, chunk)
-            yield segment if owned is None else Segment(segment.text, segment.anchors, owned)
+            yield _segment(start, chunk, owned)
 
 
-def _segments_at(text: str, hits: list[int]) -> Iterator[Segment]:
-    """The chunks that hold at least one of the possible phrase starts."""
-    if not hits:
+def _segment(start: int, chunk: str, owned: tuple[int, int] | None) -> Segment:
+    segment = fold(start, chunk)
+    return segment if owned is None else Segment(segment.text, segment.anchors, owned)
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    """[start, end) runs of whole paragraphs: ``FIRST_BLOCK`` characters or so, then ``BLOCK``.
+
+    A long text is scanned a block at a time, so its first windows reach the pipeline (and a
+    worker starts importing spaCy, see ``plainwords.parallel``) after a few thousand characters
+    are read, not after the whole book. A match never crosses a paragraph break (windows are
+    paragraphs), so a block cut there loses no candidate that could match."""
+    size = FIRST_BLOCK
+    block_start: int | None = None
+    for start, end in _paragraph_bounds(text):
+        if block_start is None:
+            block_start = start
+        if end - block_start >= size:
+            yield block_start, end
+            block_start, size = None, BLOCK
+    if block_start is not None:
+        yield block_start, len(text)
+
+
+def _scanned(text: str, block_start: int, block_end: int, scanner: Prefilter) -> Iterator[Segment]:
+    """The chunks of a block that hold at least one place where a phrase may start."""
+    block = text[block_start:block_end]
+    hits = scanner.hits(block)
+    if hits == []:
         return
-    for start, chunk, owned in chunks(text, MAX_SEGMENT, OVERLAP):
-        index = bisect_left(hits, start)
-        if index < len(hits) and hits[index] < start + len(chunk):
-            segment = fold(start, chunk)
-            yield segment if owned is None else Segment(segment.text, segment.anchors, owned)
+    for start, end in _paragraph_bounds(block):
+        for chunk_start, chunk, owned in _paragraph_chunks(block, start, end, MAX_SEGMENT, OVERLAP):
+            if hits is None:  # lower-casing changed the length: test the chunk itself
+                wanted = scanner(chunk)
+            else:
+                index = bisect_left(hits, chunk_start)
+                wanted = index < len(hits) and hits[index] < chunk_start + len(chunk)
+            if wanted:
+                shift = (owned[0] + block_start, owned[1] + block_start) if owned else None
+                yield _segment(block_start + chunk_start, chunk, shift)
