@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +15,8 @@ from plainwords.cache import compiled_from
 from plainwords.cli import main
 from plainwords.engine import Linter
 from plainwords.readers import read_text
+
+SRC = str(Path(__file__).resolve().parents[1] / "src")
 
 PARAGRAPHS = [
     "Going forward we will utilise the hall.",
@@ -121,12 +127,15 @@ def test_the_parent_builds_a_pipeline_only_when_much_is_waiting(lexicon, serial,
     monkeypatch.setattr(parallel, "available_cores", lambda: 2)
     monkeypatch.setattr(parallel, "EARLY_FROM", 5_000)
     monkeypatch.setattr(engine, "BATCH_CHARS", 1_000)  # long.txt makes about ten batches
+    # One batch in flight would do for a worker that has its pipeline; one still importing
+    # spaCy may hold HELP_AFTER before this process imports it too.
+    monkeypatch.setattr(parallel, "IN_FLIGHT_PER_JOB", 1)
     documents = [d for d in _documents() if d.path == "long.txt"]
     expected = [row for row in serial if row[0] == "long.txt"]
     patient = _lazy(lexicon)
     assert _flat(parallel.check_many(patient, documents, jobs=None)) == expected
     assert "nlp" not in vars(patient)
-    monkeypatch.setattr(parallel, "HELP_AFTER", 2)
+    monkeypatch.setattr(parallel, "HELP_AFTER", 3)
     helping = _lazy(lexicon)
     assert _flat(parallel.check_many(helping, documents, jobs=None)) == expected
     assert "nlp" in vars(helping)
@@ -170,3 +179,60 @@ def test_spawned_workers_build_the_pipeline_once_and_match_serial(linter, serial
     monkeypatch.setattr(parallel.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     monkeypatch.setattr(engine, "BATCH_CHARS", 2_000)
     assert _flat(parallel.check_many(linter, _documents(), jobs=2)) == serial
+
+
+# Runs an early pool whose worker fails while building the pipeline, three ways, and says what
+# the parent raised. Before the pool came from ``concurrent.futures``, the first two waited for
+# ever on the lost batch.
+FAILING_WORKER = """
+import os, sys
+from plainwords import engine, parallel
+from plainwords.cache import compiled_from
+from plainwords.engine import Linter
+from plainwords.lexicon import load_lexicon
+from plainwords.readers import read_text
+
+class Odd(Exception):
+    def __init__(self, a, b):  # pickles, but cannot be rebuilt from its pickled form
+        super().__init__(a)
+
+def odd(*args, **kwargs):
+    raise Odd("cannot build", 2)
+
+def killed(*args, **kwargs):
+    os._exit(3)
+
+def plain(*args, **kwargs):
+    raise ValueError("no pipeline here")
+
+lexicon = load_lexicon(["stigma", "jargon"])
+compiled = compiled_from(lexicon, Linter(lexicon).component)
+parallel.EARLY_FROM = 5_000
+parallel.available_cores = lambda: 2
+text = "We will reach hard to reach groups going forward.\\n\\n" * 300
+for name, build in [("odd", odd), ("killed", killed), ("plain", plain)]:
+    engine.build_pipeline = build
+    linter = Linter(lexicon, compiled=compiled)
+    try:
+        list(parallel.check_many(linter, [read_text("long.txt", text)], jobs=None))
+        print(name, "finished")
+    except Exception as error:
+        print(name, type(error).__name__, "nlp" in vars(linter))
+"""
+
+
+def test_a_worker_that_fails_building_the_pipeline_ends_the_run_with_an_error(tmp_path):
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([SRC, os.environ.get("PYTHONPATH", "")])}
+    result = subprocess.run(
+        [sys.executable, "-c", FAILING_WORKER],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=300,  # a hang fails the test instead of the suite
+    )
+    assert result.stdout.splitlines() == [
+        "odd WorkerError False",  # an error that cannot travel back: the pool breaks, and says so
+        "killed WorkerError False",  # a worker gone (the system's memory killer, say)
+        "plain ValueError False",  # an ordinary error arrives as itself
+    ], result.stderr

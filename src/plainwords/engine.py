@@ -304,7 +304,9 @@ def findings_per_document(
     """The one loop: findings for each document, in input order, streaming.
 
     Documents are cut into segments as they come; the segments' texts are handed to ``submit``
-    in batches of about ``BATCH_CHARS`` characters (default: matched here, at once). A document's
+    in batches of about ``BATCH_CHARS`` characters (default: matched here, at once), except the
+    run's first window, which goes alone so a worker can build the pipeline while the rest is
+    scanned (``plainwords.parallel``). A document's
     findings are yielded as soon as every one of its segments is matched and every document
     before it is done. Memory stays bounded: past ``HOLD_CHARS`` characters of documents waiting,
     the loop waits for matches before reading more.

@@ -53,6 +53,14 @@ class WriteError(PlainwordsError):
     """A file that could not be written; the message says why, and the file is untouched."""
 
 
+class WorkerError(PlainwordsError):
+    """A worker process of a parallel run stopped before returning its batch (killed by the
+    system, or failing in a way it could not report). Not the user's doing; the message says
+    how to run without workers."""
+
+    exit_code = EXIT_INTERNAL
+
+
 class ChangesError(PlainwordsError):
     """``--changed-since`` or ``--diff-only`` cannot say what changed: not a git repository, an
     unknown ref, git missing, or a diff that cannot be read. The message says what to do."""

@@ -138,7 +138,7 @@ class Prefilter:
     def hits(self, text: str) -> list[int] | None:
         """Sorted offsets in ``text`` where a phrase may start, found in one pass over the whole
         text; ``None`` where offsets cannot be mapped (lower-casing changed the length), and the
-        caller should test paragraph by paragraph instead."""
+        caller should test its pieces one by one instead."""
         if self._automaton is None:
             return None if self.always else []
         lowered = text.lower()
