@@ -449,3 +449,46 @@ def test_a_word_written_in_capitals_for_emphasis_keeps_them(linter):
     assert first(linter, "Please do NOT UTILISE the side door.", "utilise") == (
         "Please do NOT USE the side door."
     )
+
+
+# --- a quantifier for "the majority of", "a number of": "of" only before a determiner ----------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule", "every"),
+    [
+        (
+            "The majority of callers wanted advice.",
+            "the-majority-of",
+            ["Most callers wanted advice."],
+        ),
+        (
+            "The majority of the callers wanted advice.",
+            "the-majority-of",
+            ["Most of the callers wanted advice."],
+        ),
+        (
+            "We found that the vast majority of them wanted advice.",
+            "the-majority-of",
+            ["We found that most of them wanted advice."],
+        ),
+        (
+            "A number of our tenants wrote in.",
+            "a-number-of",
+            ["Some of our tenants wrote in.", "Several of our tenants wrote in."],
+        ),
+        ("A number of tenants wrote in.", "a-number-of", ["Some tenants wrote in."]),
+        ("A large number of them came.", "a-large-number-of", ["Many of them came."]),
+    ],
+)
+def test_a_quantifier_takes_of_only_before_a_determiner(linter, sentence, rule, every):
+    finding = offer(linter, sentence, rule)
+    options = [pasted(sentence, finding, option) for option in finding.alternatives]
+    assert options[: len(every)] == every
+    assert not any(" the most" in o.lower() or "most of callers" in o for o in options)
+
+
+def test_a_quantifier_for_a_term_without_of_gains_no_of(linter):
+    sentence = "Their friends were numerous, their enemies few."
+    finding = offer(linter, sentence, "numerous")
+    assert finding.alternatives[0] == "many"

@@ -139,6 +139,10 @@ _NO_ARTICLE = (
             "several",
             "some",
             "many",
+            "most",
+            "all",
+            "both",
+            "much",
             "every",
             "each",
             "this",
@@ -193,6 +197,8 @@ def shape(
             return None
         words = renumbered
         declared = number
+    if matched.lower().endswith(" of"):
+        words = _quantifier_fit(words, text, end)
     case_like = _case_guide(text, start, end, entry)
     inflected = swap(
         matched, entry, words, prefer=_participle_wanted(text, start), case_like=case_like
@@ -254,6 +260,26 @@ def shape(
         if dropped:
             fix_end = dropped.end()
     return _Shaped(fix_start, fix_end, out)
+
+
+# A quantifier takes "of" before a determiner or a pronoun ("most of the callers", "some of
+# them") and none before a bare noun ("most callers"): a term that ends in "of" ("the majority
+# of", "a number of") says "of" either way, so its alternative is fitted to what follows.
+_QUANTIFIERS = frozenset(["most", "many", "some", "several", "few", "all", "both", "much", "half"])
+_DETERMINERS = frozenset(
+    ["the", "this", "that", "these", "those", "our", "your", "their", "his", "her", "its", "my"]
+    + ["them", "us", "you", "it", "which", "whom"]
+)
+
+
+def _quantifier_fit(words: str, text: str, end: int) -> str:
+    """ "most" or "most of", whichever fits before the words after the match."""
+    parts = words.split(" ")
+    if parts[0].lower() not in _QUANTIFIERS or parts[1:] not in ([], ["of"]):
+        return words
+    following = _FOLLOWING_WORD.match(text, end)
+    word = following.group(1).lower() if following else ""
+    return parts[0] + " of" if word in _DETERMINERS else parts[0]
 
 
 # Words that show a finite verb, and so a clause: "make sure the park *is* searched".
