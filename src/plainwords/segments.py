@@ -169,8 +169,8 @@ def segments(text: str, triggers: Filter = None) -> Iterator[Segment]:
     ``triggers`` is a ``Prefilter`` (or any text → bool test), or ``None`` to send every
     paragraph."""
     if isinstance(triggers, Prefilter) and not triggers.always:
-        for start, end in _blocks(text):
-            yield from _scanned(text, start, end, triggers)
+        for block in _blocks(text):
+            yield from _scanned(text, block, triggers)
         return
     test = triggers
     if test is not None and not test(text):
@@ -185,38 +185,36 @@ def _segment(start: int, chunk: str, owned: tuple[int, int] | None) -> Segment:
     return segment if owned is None else Segment(segment.text, segment.anchors, owned)
 
 
-def _blocks(text: str) -> Iterator[tuple[int, int]]:
-    """[start, end) runs of whole paragraphs: ``FIRST_BLOCK`` characters or so, then ``BLOCK``.
+def _blocks(text: str) -> Iterator[list[tuple[int, int]]]:
+    """The paragraphs' bounds in runs of ``FIRST_BLOCK`` characters or so, then ``BLOCK``.
 
     A long text is scanned a block at a time, so its first windows reach the pipeline (and a
     worker starts importing spaCy, see ``plainwords.parallel``) after a few thousand characters
     are read, not after the whole book. A match never crosses a paragraph break (windows are
     paragraphs), so a block cut there loses no candidate that could match."""
     size = FIRST_BLOCK
-    block_start: int | None = None
+    block: list[tuple[int, int]] = []
     for start, end in _paragraph_bounds(text):
-        if block_start is None:
-            block_start = start
-        if end - block_start >= size:
-            yield block_start, end
-            block_start, size = None, BLOCK
-    if block_start is not None:
-        yield block_start, len(text)
+        block.append((start, end))
+        if end - block[0][0] >= size:
+            yield block
+            block, size = [], BLOCK
+    if block:
+        yield block
 
 
-def _scanned(text: str, block_start: int, block_end: int, scanner: Prefilter) -> Iterator[Segment]:
-    """The chunks of a block that hold at least one place where a phrase may start."""
-    block = text[block_start:block_end]
-    hits = scanner.hits(block)
+def _scanned(text: str, block: list[tuple[int, int]], scanner: Prefilter) -> Iterator[Segment]:
+    """The chunks of a block's paragraphs that hold at least one place where a phrase may start."""
+    first = block[0][0]
+    hits = scanner.hits(text[first : block[-1][1]])  # offsets from ``first``
     if hits == []:
         return
-    for start, end in _paragraph_bounds(block):
-        for chunk_start, chunk, owned in _paragraph_chunks(block, start, end, MAX_SEGMENT, OVERLAP):
+    for start, end in block:
+        for chunk_start, chunk, owned in _paragraph_chunks(text, start, end, MAX_SEGMENT, OVERLAP):
             if hits is None:  # lower-casing changed the length: test the chunk itself
                 wanted = scanner(chunk)
             else:
-                index = bisect_left(hits, chunk_start)
-                wanted = index < len(hits) and hits[index] < chunk_start + len(chunk)
+                index = bisect_left(hits, chunk_start - first)
+                wanted = index < len(hits) and hits[index] < chunk_start - first + len(chunk)
             if wanted:
-                shift = (owned[0] + block_start, owned[1] + block_start) if owned else None
-                yield _segment(block_start + chunk_start, chunk, shift)
+                yield _segment(chunk_start, chunk, owned)
