@@ -80,12 +80,18 @@ def test_the_serial_loop_gives_the_same_findings_in_any_batch_size(linter, seria
     assert _flat(linter.check_many(_documents())) == serial
 
 
-def test_automatic_jobs_start_a_pool_only_for_enough_work(linter, serial, monkeypatch):
-    started = []
+@pytest.fixture
+def started(monkeypatch):
+    """The pools a test's runs start, as (worker processes, keyword arguments)."""
+    starts: list[tuple[int, dict]] = []
     real = parallel._start_pool
     monkeypatch.setattr(
-        parallel, "_start_pool", lambda *a, **k: started.append((a[1], k)) or real(*a, **k)
+        parallel, "_start_pool", lambda *a, **k: starts.append((a[1], k)) or real(*a, **k)
     )
+    return starts
+
+
+def test_automatic_jobs_start_a_pool_only_for_enough_work(linter, serial, monkeypatch, started):
     monkeypatch.setattr(parallel, "available_cores", lambda: 2)
     assert _flat(parallel.check_many(linter, _documents(), jobs=None)) == serial
     assert started == []  # a few kilobytes of text: one process
@@ -97,6 +103,12 @@ def test_automatic_jobs_start_a_pool_only_for_enough_work(linter, serial, monkey
     assert started == [(1, {"build": True})]
 
 
+def _long(serial):
+    """The long document alone, and what a serial run finds in it."""
+    documents = [d for d in _documents() if d.path == "long.txt"]
+    return documents, [row for row in serial if row[0] == "long.txt"]
+
+
 def _lazy(lexicon):
     """A linter as a cached run makes it: no pipeline until a candidate calls for one."""
     compiled = compiled_from(lexicon, Linter(lexicon).component)
@@ -105,16 +117,12 @@ def _lazy(lexicon):
     return linter
 
 
-def test_a_long_document_starts_a_worker_before_spacy_is_imported(lexicon, serial, monkeypatch):
-    started = []
-    real = parallel._start_pool
-    monkeypatch.setattr(
-        parallel, "_start_pool", lambda *a, **k: started.append((a[1], k)) or real(*a, **k)
-    )
+def test_a_long_document_starts_a_worker_before_spacy_is_imported(
+    lexicon, serial, monkeypatch, started
+):
     monkeypatch.setattr(parallel, "available_cores", lambda: 2)
     monkeypatch.setattr(parallel, "EARLY_FROM", 5_000)  # long.txt is about 10,000 characters
-    documents = [d for d in _documents() if d.path == "long.txt"]
-    expected = [row for row in serial if row[0] == "long.txt"]
+    documents, expected = _long(serial)
     linter = _lazy(lexicon)
     assert _flat(parallel.check_many(linter, documents, jobs=None)) == expected
     assert started == [(1, {"build": False})]  # at the first window, before any pipeline
@@ -130,8 +138,7 @@ def test_the_parent_builds_a_pipeline_only_when_much_is_waiting(lexicon, serial,
     # One batch in flight would do for a worker that has its pipeline; one still importing
     # spaCy may hold HELP_AFTER before this process imports it too.
     monkeypatch.setattr(parallel, "IN_FLIGHT_PER_JOB", 1)
-    documents = [d for d in _documents() if d.path == "long.txt"]
-    expected = [row for row in serial if row[0] == "long.txt"]
+    documents, expected = _long(serial)
     patient = _lazy(lexicon)
     assert _flat(parallel.check_many(patient, documents, jobs=None)) == expected
     assert "nlp" not in vars(patient)
